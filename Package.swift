@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+// Kinmu (勤務): workforce scheduling and staffing for municipal service counters.
+import PackageDescription
+
+let package = Package(
+    name: "Kinmu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kinmu", targets: ["kinmu"]),
+        .library(name: "MIP", targets: ["MIP"]),
+        .library(name: "BusinessCalendar", targets: ["BusinessCalendar"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Debian's libglpk-dev as a system library (no pkg-config file: the map links glpk and m).
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        // A solver-neutral linear/integer program, LP/MPS writers, and the GLPK backend.
+        .target(name: "MIP", dependencies: ["CGLPK"]),
+        // Japan's national holidays from the law, opening rules, closures, the slot grid.
+        .target(name: "BusinessCalendar"),
+        // Reading and validating scenario folders (YAML, CSV) into domain values.
+        .target(name: "Scenario", dependencies: [
+            "BusinessCalendar",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // The commands of the `kinmu` tool, one file each.
+        .target(name: "KinmuCLI", dependencies: [
+            "MIP", "BusinessCalendar", "Scenario",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The entry point only.
+        .executableTarget(name: "kinmu", dependencies: ["KinmuCLI"]),
+
+        .testTarget(name: "MIPTests", dependencies: ["MIP"]),
+        .testTarget(name: "BusinessCalendarTests", dependencies: ["BusinessCalendar"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "BusinessCalendar"]),
+        .testTarget(name: "KinmuCLITests", dependencies: ["KinmuCLI"]),
+    ]
+)

@@ -1,0 +1,73 @@
+/// How a solve should run. Every field is range-checked by `validate()` before C sees it.
+public struct SolveOptions: Sendable, Equatable {
+    /// Wall-clock limit in seconds for the whole solve; `nil` for none.
+    public var timeLimit: Double? = nil
+    /// Stop once the relative gap |incumbent − bound| / |incumbent| is at most this.
+    public var relativeGap: Double = 0
+    /// Use GLPK's MIP presolver (ignored when an initial solution is given,
+    /// since GLPK can take a heuristic point only on the original problem).
+    public var presolve: Bool = true
+    /// Gomory, MIR, cover and clique cuts.
+    public var cuts: Bool = true
+    /// The feasibility pump heuristic.
+    public var feasibilityPump: Bool = true
+    /// The proximity search heuristic (improves an incumbent once one exists).
+    public var proximitySearch: Bool = false
+    /// Solve only the LP relaxation (integer columns treated as continuous).
+    public var relaxIntegrality: Bool = false
+    /// A starting point (one value per column) offered to the search as an incumbent.
+    public var initialSolution: [Double]? = nil
+    /// Minimum seconds between two progress reports.
+    public var progressInterval: Double = 1
+
+    public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,
+                cuts: Bool = true, feasibilityPump: Bool = true, proximitySearch: Bool = false,
+                relaxIntegrality: Bool = false, initialSolution: [Double]? = nil,
+                progressInterval: Double = 1) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.cuts = cuts
+        self.feasibilityPump = feasibilityPump
+        self.proximitySearch = proximitySearch
+        self.relaxIntegrality = relaxIntegrality
+        self.initialSolution = initialSolution
+        self.progressInterval = progressInterval
+    }
+
+    /// The longest time limit GLPK can represent (its limit is an `int` of milliseconds).
+    public static let maximumTimeLimit = Double(Int32.max / 1000)
+
+    public func validate(columnCount: Int) throws(MIPError) {
+        if let t = timeLimit, !(t.isFinite && t >= 0 && t <= Self.maximumTimeLimit) {
+            throw .invalidOption(name: "timeLimit", value: "\(t)",
+                                 expected: "seconds from 0 to \(Int(Self.maximumTimeLimit))")
+        }
+        if !(relativeGap.isFinite && relativeGap >= 0 && relativeGap < 1) {
+            throw .invalidOption(name: "relativeGap", value: "\(relativeGap)", expected: "a fraction in [0, 1)")
+        }
+        if !(progressInterval.isFinite && progressInterval >= 0) {
+            throw .invalidOption(name: "progressInterval", value: "\(progressInterval)",
+                                 expected: "seconds ≥ 0")
+        }
+        if let x = initialSolution {
+            guard x.count == columnCount else {
+                throw .initialSolutionSize(expected: columnCount, got: x.count)
+            }
+            if let bad = x.first(where: { !$0.isFinite }) {
+                throw .invalidOption(name: "initialSolution", value: "\(bad)", expected: "finite values")
+            }
+        }
+    }
+}
+
+/// A report on a running search, for progress display.
+public struct SolveProgress: Sendable, Equatable {
+    public var seconds: Double
+    /// The best objective found so far, in the program's sense.
+    public var incumbent: Double?
+    /// The best proven bound so far, in the program's sense.
+    public var bound: Double?
+    public var gap: Double?
+    public var nodes: Int
+}

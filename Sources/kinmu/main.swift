@@ -1,0 +1,4 @@
+// The entry point only: every command lives in KinmuCLI.
+import KinmuCLI
+
+Kinmu.main()

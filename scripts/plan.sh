@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The main job: plan the scenario's month and write its exports.
+# Usage: scripts/plan.sh KINMU SCENARIO MONTH OUT
+set -euo pipefail
+kinmu=$1 scenario=$2 month=$3 out=$4
+mkdir -p "$out"
+echo "kinmu: $($kinmu --version) on $scenario for $month -> $out"
+"$kinmu" calendar --scenario "$scenario" --month "$month" --format csv --out "$out/calendar.csv" --force
+"$kinmu" calendar --scenario "$scenario" --month "$month" --format ics --out "$out/calendar.ics" --force
+year=${month%-*}
+"$kinmu" holidays --from "$year-01-01" --to "$year-12-31" --format csv --out "$out/holidays-$year.csv" --force
+echo "kinmu: wrote $(ls "$out" | tr '\n' ' ')"
