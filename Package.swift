@@ -26,9 +26,11 @@ let package = Package(
             "BusinessCalendar",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Exports and reports: CSV, iCalendar, and (as they land) 勤務表, 名簿, 月報/年報.
+        .target(name: "Reports", dependencies: ["BusinessCalendar"]),
         // The commands of the `kinmu` tool, one file each.
         .target(name: "KinmuCLI", dependencies: [
-            "MIP", "BusinessCalendar", "Scenario",
+            "MIP", "BusinessCalendar", "Scenario", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The entry point only.
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "BusinessCalendarTests", dependencies: ["BusinessCalendar"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "BusinessCalendar"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BusinessCalendar"]),
         .testTarget(name: "KinmuCLITests", dependencies: ["KinmuCLI"]),
     ]
 )

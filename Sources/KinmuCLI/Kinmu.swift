@@ -13,6 +13,8 @@ public struct Kinmu: ParsableCommand {
         """,
         version: "kinmu \(version)",
         subcommands: [
+            HolidaysCommand.self,
+            CalendarCommand.self,
             MIPCommand.self,
         ]
     )
