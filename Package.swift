@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "kinmu", targets: ["kinmu"]),
         .library(name: "MIP", targets: ["MIP"]),
         .library(name: "BusinessCalendar", targets: ["BusinessCalendar"]),
+        .library(name: "Demand", targets: ["Demand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,16 +22,18 @@ let package = Package(
         .target(name: "MIP", dependencies: ["CGLPK"]),
         // Japan's national holidays from the law, opening rules, closures, the slot grid.
         .target(name: "BusinessCalendar"),
+        // History, forecasting, Erlang C/A and the staff each slot needs.
+        .target(name: "Demand", dependencies: ["BusinessCalendar"]),
         // Reading and validating scenario folders (YAML, CSV) into domain values.
         .target(name: "Scenario", dependencies: [
-            "BusinessCalendar",
+            "BusinessCalendar", "Demand",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Exports and reports: CSV, iCalendar, and (as they land) 勤務表, 名簿, 月報/年報.
-        .target(name: "Reports", dependencies: ["BusinessCalendar"]),
+        .target(name: "Reports", dependencies: ["BusinessCalendar", "Demand"]),
         // The commands of the `kinmu` tool, one file each.
         .target(name: "KinmuCLI", dependencies: [
-            "MIP", "BusinessCalendar", "Scenario", "Reports",
+            "MIP", "BusinessCalendar", "Demand", "Scenario", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The entry point only.
@@ -38,6 +41,7 @@ let package = Package(
 
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "BusinessCalendarTests", dependencies: ["BusinessCalendar"]),
+        .testTarget(name: "DemandTests", dependencies: ["Demand", "BusinessCalendar"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "BusinessCalendar"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BusinessCalendar"]),
         .testTarget(name: "KinmuCLITests", dependencies: ["KinmuCLI"]),

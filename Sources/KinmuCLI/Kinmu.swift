@@ -15,6 +15,11 @@ public struct Kinmu: ParsableCommand {
         subcommands: [
             HolidaysCommand.self,
             CalendarCommand.self,
+            ForecastCommand.self,
+            RequirementsCommand.self,
+            BacktestCommand.self,
+            ErlangCommand.self,
+            HistoryCommand.self,
             MIPCommand.self,
         ]
     )

@@ -1,4 +1,5 @@
 import BusinessCalendar
+import Demand
 import Foundation
 
 /// A scenario folder, read and validated: everything Kinmu plans from.
@@ -15,9 +16,46 @@ public struct Scenario: Sendable {
     public var city: String
     public var population: Int?
     public var calendar: BusinessCalendar
+    /// The lines of work (交付, 申請支援, …).
+    public var services: [Service]
+    public var staffing: StaffingPolicy
+    public var forecastSettings: ForecastSettings
+    /// Demand multipliers (campaigns, what-ifs).
+    public var events: [DemandEvent]
+    /// The folder the scenario was read from (files named in scenario.yaml are relative to it).
+    public var folder: String
+    var historyFile = "history.csv"
+    var intradayFile: String? = "history-intraday.csv"
+    var bookingsFile: String?
 
     /// The top-level keys scenario.yaml may hold.
-    static let topLevelKeys = ["name", "city", "population", "calendar"]
+    static let topLevelKeys = ["name", "city", "population", "calendar", "services", "staffing", "demand"]
+
+    public func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+
+    public func service(_ idOrName: String) -> Service? { services.first { $0.id == idOrName || $0.name == idOrName } }
+
+    /// Reads history.csv (and history-intraday.csv when present), checked against the calendar.
+    public func loadHistory() throws -> History {
+        let daily = try HistoryFile.readDaily(CSVTable.read(path(historyFile)), services: services, calendar: calendar)
+        var slots: [SlotCount] = []
+        if let f = intradayFile, FileManager.default.fileExists(atPath: path(f)) {
+            slots = try HistoryFile.readSlots(CSVTable.read(path(f)), services: services)
+        }
+        return History(daily: daily, slots: slots)
+    }
+
+    /// Known bookings, when scenario.yaml names a bookings file.
+    public func loadBookings() throws -> [CivilDate: [String: Int]] {
+        guard let f = bookingsFile else { return [:] }
+        return try HistoryFile.readBookings(CSVTable.read(path(f)), services: services)
+    }
+
+    /// The forecaster fitted on this scenario's history.
+    public func forecaster(extraEvents: [DemandEvent] = []) throws -> Forecaster {
+        try Forecaster(calendar: calendar, services: services, history: loadHistory(), events: events + extraEvents,
+                       knownBookings: loadBookings(), settings: forecastSettings)
+    }
 
     /// Reads `scenario.yaml` from a folder.
     public static func load(folder: String) throws(ScenarioError) -> Scenario {
@@ -30,13 +68,18 @@ public struct Scenario: Sendable {
         } catch {
             throw ScenarioError(file: path, line: nil, field: nil, "cannot read: \(error.localizedDescription)")
         }
-        return try parse(yaml: text, file: path)
+        var s = try parse(yaml: text, file: path)
+        s.folder = folder
+        return s
     }
 
     /// Parses the text of a scenario.yaml; `file` names it in errors.
     public static func parse(yaml: String, file: String) throws(ScenarioError) -> Scenario {
         var name = "", city = "", population: Int?
         var rules = OpeningRules()
+        var services = DemandSection.defaultServices
+        var staffing = StaffingPolicy()
+        var demandNode: YAMLValue?
         if let root = try YAMLValue.parse(yaml, file: file) {
             for (key, value) in try root.mapping(allowed: topLevelKeys) {
                 switch key {
@@ -44,16 +87,24 @@ public struct Scenario: Sendable {
                 case "city": city = try value.string()
                 case "population": population = try value.int(in: 1...100_000_000)
                 case "calendar": rules = try CalendarSection.read(value)
+                case "services": services = try DemandSection.services(value)
+                case "staffing": staffing = try DemandSection.staffing(value)
+                case "demand": demandNode = value
                 default: break
                 }
             }
         }
+        // Read after services, whatever the order in the file: events name services.
+        let demand = try demandNode.map { v throws(ScenarioError) in try DemandSection.demand(v, services: services) }
+            ?? DemandSection.Settings()
         let calendar: BusinessCalendar
         do {
             calendar = try BusinessCalendar(rules: rules)
         } catch {
             throw ScenarioError(file: file, line: nil, field: "calendar", error.description)
         }
-        return Scenario(name: name, city: city, population: population, calendar: calendar)
+        return Scenario(name: name, city: city, population: population, calendar: calendar, services: services,
+                        staffing: staffing, forecastSettings: demand.forecast, events: demand.events, folder: ".",
+                        historyFile: demand.history, intradayFile: demand.intraday, bookingsFile: demand.bookings)
     }
 }
