@@ -25,7 +25,8 @@ test: deps
 	$(SWIFT) test
 
 bench: build
-	$(SWIFT) run -c release kinmu-bench
+	$(SWIFT) build -c release --product kinmu-bench
+	.build/release/kinmu-bench $(SCENARIO) $(MONTH)
 
 clean:
 	rm -rf .build out

@@ -38,6 +38,9 @@ let package = Package(
         ]),
         // The entry point only.
         .executableTarget(name: "kinmu", dependencies: ["KinmuCLI"]),
+        // Benchmarks: programs that print their figures (make bench).
+        .executableTarget(name: "kinmu-bench", dependencies: ["BusinessCalendar", "Demand", "Scenario", "MIP"],
+                          path: "Benchmarks/KinmuBench"),
 
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "BusinessCalendarTests", dependencies: ["BusinessCalendar"]),

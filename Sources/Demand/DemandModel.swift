@@ -11,8 +11,11 @@ public struct ForecastSettings: Sendable, Equatable {
     /// The trend is extrapolated at most this many days past the history.
     public var trendHorizonDays: Double = 0
     /// Penalty on the level's second differences: larger is smoother.
-    public var levelSmoothing: Double = 3
-    public init(halfLifeDays: Double = 365, interval: Double = 0.8, trendHorizonDays: Double = 0, levelSmoothing: Double = 3) {
+    public var levelSmoothing: Double = 30
+    /// Periods of history left out of the fit (one-off campaign waves that would
+    /// otherwise pass for seasonality), inclusive.
+    public var excluded: [ClosedRange<CivilDate>] = []
+    public init(halfLifeDays: Double = 365, interval: Double = 0.8, trendHorizonDays: Double = 0, levelSmoothing: Double = 30) {
         self.halfLifeDays = halfLifeDays
         self.interval = interval
         self.trendHorizonDays = trendHorizonDays
@@ -71,9 +74,12 @@ public struct DailyDemandModel: Sendable {
         r[20] = f.monthEnd ? 1 : 0
         // Level: linear interpolation between knots 0…knots (knot 0 is the intercept's).
         let base = fixedFeatureNames.count
-        var t = Double(f.date.dayNumber - first.dayNumber) / Double(knotDays)
-        let end = Double(last.dayNumber - first.dayNumber) / Double(knotDays)
-        if t > end { t = end + min(t - end, trendHorizon / Double(knotDays)) }
+        // Knots are spread evenly so that the last one sits on the last day of history,
+        // where the forecast reads the level.
+        let spacing = max(1, Double(last.dayNumber - first.dayNumber)) / Double(knots)
+        var t = Double(f.date.dayNumber - first.dayNumber) / spacing
+        let end = Double(knots)
+        if t > end { t = end + min(t - end, trendHorizon / spacing) }
         let k = max(0, min(Int(t.rounded(.down)), knots - 1))
         let frac = t - Double(k)  // may exceed 1 past the history: extends the last segment's slope
         if k >= 1 { r[base + k - 1] += 1 - frac }
@@ -92,7 +98,8 @@ public struct DailyDemandModel: Sendable {
             let age = Double(last.dayNumber - f.date.dayNumber)
             x.append(row(f, first: first, last: last, knots: knots, trendHorizon: 0))
             y.append(Double(history[f.date]!.total))
-            w.append(pow(0.5, age / settings.halfLifeDays))
+            let left = settings.excluded.contains { $0.contains(f.date) }
+            w.append(left ? 0 : pow(0.5, age / settings.halfLifeDays))
         }
         let p = fixedFeatureNames.count + knots
         var penalty = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
@@ -125,9 +132,37 @@ public struct DailyDemandModel: Sendable {
                                 firstDate: first, knots: knots, settings: settings)
     }
 
+    /// Days of fitted level averaged for the forecast: the spline's very end is
+    /// its least certain part, so the forecast reads the level of the last weeks.
+    static let levelWindowDays = 56
+
+    /// The fitted level (log scale) on a day of the history.
+    func level(on date: CivilDate) -> Double {
+        let base = Self.fixedFeatureNames.count
+        let f = DayFeatures(date: date, kind: .weekday, closedBefore: 2, firstOfYear: false, monthStart: false, monthEnd: false)
+        let r = Self.row(f, first: firstDate, last: lastDate, knots: knots, trendHorizon: 0)
+        return (base..<r.count).reduce(0.0) { $0 + r[$1] * regression.coefficients[$1] }
+    }
+
+    /// The level carried past the history: the mean over the last `levelWindowDays`,
+    /// plus the recent slope for at most `trendHorizonDays`.
+    func forecastLevel(daysAhead: Int) -> Double {
+        let days = (0..<Self.levelWindowDays).map { lastDate.adding(days: -$0) }.filter { $0 >= firstDate }
+        let mean = days.map(level(on:)).reduce(0, +) / Double(max(days.count, 1))
+        guard settings.trendHorizonDays > 0, days.count > 1 else { return mean }
+        let slope = (level(on: lastDate) - level(on: days.last!)) / Double(lastDate.dayNumber - days.last!.dayNumber)
+        // The window's mean sits at its middle: extrapolate from there.
+        let ahead = min(Double(daysAhead) + Double(days.count) / 2, settings.trendHorizonDays)
+        return mean + slope * ahead
+    }
+
     /// The expected count on a day (before events).
     public func expected(_ f: DayFeatures) -> Double {
-        regression.mean(row(f))
+        var r = row(f)
+        guard f.date > lastDate else { return regression.mean(r) }
+        let base = Self.fixedFeatureNames.count
+        for j in base..<r.count { r[j] = 0 }
+        return exp(min(dot(r, regression.coefficients) + forecastLevel(daysAhead: f.date.dayNumber - lastDate.dayNumber), 20))
     }
 
     /// The central prediction interval of a count with mean `mean`.

@@ -45,7 +45,7 @@ public struct HistoryGenerator: Sendable {
             m *= holidayMorning
         } else {
             m *= weekday[f.date.weekday.rawValue]
-            m *= 1 + perExtraClosedDay * Double(min(max(f.closedBefore - 2, 0), 7))
+            m *= pow(1 + perExtraClosedDay, Double(min(max(f.closedBefore - 2, 0), 7)))
             if f.firstOfYear { m *= newYear }
             if f.monthStart { m *= monthStart }
             if f.monthEnd { m *= monthEnd }

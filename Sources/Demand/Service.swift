@@ -101,6 +101,15 @@ extension Queue {
     /// - Complexity: O(N²) Erlang-B steps for the answer N; N is small at a counter.
     public func requiredAgents(target: ServiceLevelTarget, maxOccupancy: Double = 1, limit: Int = 500) -> Staffing {
         if load == 0 { return Staffing(agents: 0, serviceLevel: 1, averageWaitMinutes: 0, occupancy: 0, meetsTarget: true) }
+        if let f = target.fraction, f >= 1 {
+            // With random arrivals no finite staff serves everyone within the wait for
+            // sure: say so, with the staff that reaches 99.99%.
+            var reachable = target
+            reachable.fraction = 0.9999
+            var best = requiredAgents(target: reachable, maxOccupancy: maxOccupancy, limit: limit)
+            best.meetsTarget = false
+            return best
+        }
         let occupancyFloor = Int((load / max(maxOccupancy, 1e-9)).rounded(.up))
         var n = max(1, patienceMinutes == nil ? max(occupancyFloor, Int(load.rounded(.down)) + 1) : occupancyFloor)
         var last = evaluate(agents: n, target: target)

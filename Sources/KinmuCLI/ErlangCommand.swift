@@ -40,7 +40,11 @@ struct ErlangCommand: ParsableCommand {
         json["meetsTarget"] = .bool(s.meetsTarget)
         print(json.text)
         if !s.meetsTarget && agents == nil {
-            printError("kinmu: no staffing up to \(s.agents) agents serves \(Int(target * 100))% within \(withinMinutes) minutes; the best reachable is \(fixed(s.serviceLevel * 100, 1))%")
+            if target >= 1 {
+                printError("kinmu: with random arrivals no number of agents serves 100% within \(withinMinutes) minutes for certain; \(s.agents) agents serve \(fixed(s.serviceLevel * 100, 2))%")
+            } else {
+                printError("kinmu: no staffing up to \(s.agents) agents serves \(Int(target * 100))% within \(withinMinutes) minutes; the best reachable is \(fixed(s.serviceLevel * 100, 1))%")
+            }
             throw ExitCode(2)
         }
     }

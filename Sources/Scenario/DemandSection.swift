@@ -72,7 +72,7 @@ enum DemandSection {
     static func demand(_ v: YAMLValue, services: [Service]) throws(ScenarioError) -> Settings {
         var s = Settings()
         for (k, x) in try v.mapping(allowed: ["history", "intraday", "bookings", "half-life-days", "interval",
-                                               "trend-horizon-days", "level-smoothing", "events"]) {
+                                               "trend-horizon-days", "level-smoothing", "exclude", "events"]) {
             switch k {
             case "history": s.history = try x.string()
             case "intraday": s.intraday = try x.string() == "none" ? nil : try x.string()
@@ -81,6 +81,15 @@ enum DemandSection {
             case "interval": s.forecast.interval = try x.double(in: 0.5...0.99)
             case "trend-horizon-days": s.forecast.trendHorizonDays = try x.double(in: 0...365)
             case "level-smoothing": s.forecast.levelSmoothing = try x.double(in: 0...1_000_000)
+            case "exclude":
+                for item in try x.sequence() {
+                    var from: CivilDate?, to: CivilDate?
+                    for (k, y) in try item.mapping(allowed: ["from", "to", "note"]) {
+                        if k == "from" { from = try CalendarSection.civilDate(y) } else if k == "to" { to = try CalendarSection.civilDate(y) }
+                    }
+                    guard let from, let to, from <= to else { throw item.error("give from and to (YYYY-MM-DD), from ≤ to") }
+                    s.forecast.excluded.append(from...to)
+                }
             default:
                 for e in try x.sequence() { s.events.append(try event(e, services: services)) }
             }

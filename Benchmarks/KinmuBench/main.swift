@@ -1,0 +1,57 @@
+// kinmu-bench: prints Kinmu's speed figures. Run with `make bench` (release build).
+// A benchmark, not a test: it prints what it measured and asserts nothing.
+import BusinessCalendar
+import Demand
+import Foundation
+import Scenario
+
+let args = CommandLine.arguments
+let scenarioFolder = args.count > 1 ? args[1] : "Scenarios/nankoku"
+let month = YearMonth(args.count > 2 ? args[2] : "2026-12")!
+let repetitions = 5
+
+func measure(_ label: String, _ body: () throws -> Void) rethrows {
+    var times: [Double] = []
+    for _ in 0..<repetitions {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    times.sort()
+    let median = times[times.count / 2]
+    let padded = label.count >= 64 ? label : label + String(repeating: " ", count: 64 - label.count)
+    print(padded + String(format: " median %8.1f ms   min %8.1f ms   (%d runs)", median, times[0], repetitions))
+}
+
+print("kinmu-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores, scenario \(scenarioFolder), month \(month)")
+let scenario = try Scenario.load(folder: scenarioFolder)
+var history: History!
+try measure("read history.csv + history-intraday.csv") { history = try scenario.loadHistory() }
+var forecaster: Forecaster!
+try measure("fit the forecast (4 lines of work, 3 years)") {
+    forecaster = try Forecaster(calendar: scenario.calendar, services: scenario.services, history: history,
+                                settings: scenario.forecastSettings)
+}
+var slots: [SlotForecast] = []
+measure("forecast the month per slot") { slots = forecaster.slots(month: month) }
+let calc = RequirementsCalculator(services: scenario.services, policy: scenario.staffing,
+                                  slotMinutes: scenario.calendar.rules.slotMinutes)
+var reqs: [SlotRequirement] = []
+measure("requirements for the month (\(slots.count) slot-lines)") { reqs = calc.requirements(slots) }
+try measure("forecast + requirements end to end (read, fit, forecast, staff)") {
+    let s = try Scenario.load(folder: scenarioFolder)
+    let f = try s.forecaster()
+    _ = RequirementsCalculator(services: s.services, policy: s.staffing, slotMinutes: s.calendar.rules.slotMinutes)
+        .requirements(f.slots(month: month))
+}
+measure("Erlang C staffing search x 10,000 (6 erlangs)") {
+    for k in 0..<10_000 {
+        _ = Queue(arrivalsPerHour: 30 + Double(k % 7), handlingMinutes: 12).requiredAgents(target: ServiceLevelTarget())
+    }
+}
+measure("Erlang A staffing search x 100 (patience 10 min)") {
+    for k in 0..<100 {
+        _ = Queue(arrivalsPerHour: 30 + Double(k % 7), handlingMinutes: 12, patienceMinutes: 10).requiredAgents(target: ServiceLevelTarget())
+    }
+}
+print("staff-hours required in \(month): \(reqs.reduce(0) { $0 + $1.required } * scenario.calendar.rules.slotMinutes / 60)")
