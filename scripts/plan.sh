@@ -7,6 +7,8 @@ mkdir -p "$out"
 echo "kinmu: $($kinmu --version) on $scenario for $month -> $out"
 "$kinmu" calendar --scenario "$scenario" --month "$month" --format csv --out "$out/calendar.csv" --force
 "$kinmu" calendar --scenario "$scenario" --month "$month" --format ics --out "$out/calendar.ics" --force
+"$kinmu" forecast --scenario "$scenario" --month "$month" --out "$out/forecast.csv" --force
+"$kinmu" requirements --scenario "$scenario" --month "$month" --out "$out/requirements.csv" --force
 year=${month%-*}
 "$kinmu" holidays --from "$year-01-01" --to "$year-12-31" --format csv --out "$out/holidays-$year.csv" --force
 echo "kinmu: wrote $(ls "$out" | tr '\n' ' ')"
