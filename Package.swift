@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MIP", targets: ["MIP"]),
         .library(name: "BusinessCalendar", targets: ["BusinessCalendar"]),
         .library(name: "Demand", targets: ["Demand"]),
+        .library(name: "Rostering", targets: ["Rostering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,27 +25,30 @@ let package = Package(
         .target(name: "BusinessCalendar"),
         // History, forecasting, Erlang C/A and the staff each slot needs.
         .target(name: "Demand", dependencies: ["BusinessCalendar"]),
+        // Staff, rules, the roster MIP on MIP/GLPK, the independent checker, repair.
+        .target(name: "Rostering", dependencies: ["BusinessCalendar", "Demand", "MIP"]),
         // Reading and validating scenario folders (YAML, CSV) into domain values.
         .target(name: "Scenario", dependencies: [
-            "BusinessCalendar", "Demand",
+            "BusinessCalendar", "Demand", "Rostering",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Exports and reports: CSV, iCalendar, and (as they land) 勤務表, 名簿, 月報/年報.
-        .target(name: "Reports", dependencies: ["BusinessCalendar", "Demand"]),
+        .target(name: "Reports", dependencies: ["BusinessCalendar", "Demand", "Rostering"]),
         // The commands of the `kinmu` tool, one file each.
         .target(name: "KinmuCLI", dependencies: [
-            "MIP", "BusinessCalendar", "Demand", "Scenario", "Reports",
+            "MIP", "BusinessCalendar", "Demand", "Rostering", "Scenario", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The entry point only.
         .executableTarget(name: "kinmu", dependencies: ["KinmuCLI"]),
         // Benchmarks: programs that print their figures (make bench).
-        .executableTarget(name: "kinmu-bench", dependencies: ["BusinessCalendar", "Demand", "Scenario", "MIP"],
+        .executableTarget(name: "kinmu-bench", dependencies: ["BusinessCalendar", "Demand", "Rostering", "Scenario", "MIP"],
                           path: "Benchmarks/KinmuBench"),
 
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "BusinessCalendarTests", dependencies: ["BusinessCalendar"]),
         .testTarget(name: "DemandTests", dependencies: ["Demand", "BusinessCalendar"]),
+        .testTarget(name: "RosteringTests", dependencies: ["Rostering", "BusinessCalendar", "Demand", "MIP"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "BusinessCalendar"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BusinessCalendar"]),
         .testTarget(name: "KinmuCLITests", dependencies: ["KinmuCLI"]),

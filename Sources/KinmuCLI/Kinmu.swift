@@ -15,6 +15,8 @@ public struct Kinmu: ParsableCommand {
         subcommands: [
             HolidaysCommand.self,
             CalendarCommand.self,
+            PlanCommand.self,
+            CheckCommand.self,
             ForecastCommand.self,
             RequirementsCommand.self,
             BacktestCommand.self,

@@ -305,7 +305,10 @@ final class SearchContext {
     func handle(_ tree: OpaquePointer) {
         let reason = glp_ios_reason(tree)
         let best = glp_ios_best_node(tree)
-        if best != 0 { bound = glp_ios_node_bound(tree, best) }
+        if best != 0 {
+            let b = glp_ios_node_bound(tree, best)
+            if b.isFinite && abs(b) < 1e300 { bound = b }  // ±DBL_MAX until the root LP is solved
+        }
         var active: Int32 = 0, alive: Int32 = 0, total: Int32 = 0
         glp_ios_tree_size(tree, &active, &alive, &total)
         nodes = Int(total)

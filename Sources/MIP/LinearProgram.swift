@@ -94,6 +94,16 @@ public struct LinearProgram: Sendable {
         columns[column.index].upper = upper
     }
 
+    /// Adds a term to an existing row (the caller keeps (row, column) pairs unique).
+    public mutating func addTerm(row: RowID, column: ColumnID, coefficient: Double) {
+        rows[row.index].terms.append(Term(column, coefficient))
+    }
+
+    public mutating func setRowBounds(_ row: RowID, lower: Double, upper: Double) {
+        rows[row.index].lower = lower
+        rows[row.index].upper = upper
+    }
+
     public func column(_ id: ColumnID) -> Column { columns[id.index] }
     public func row(_ id: RowID) -> Row { rows[id.index] }
 

@@ -1,6 +1,7 @@
 import BusinessCalendar
 import Demand
 import Foundation
+import Rostering
 
 /// A scenario folder, read and validated: everything Kinmu plans from.
 ///
@@ -24,12 +25,34 @@ public struct Scenario: Sendable {
     public var events: [DemandEvent]
     /// The folder the scenario was read from (files named in scenario.yaml are relative to it).
     public var folder: String
+    /// Rostering rules (shifts, labour law, supervisors, weights); meetings are placed per month.
+    public var rosterRules: RosterRules
+    var meetingRules: [RosteringSection.MeetingRule] = []
     var historyFile = "history.csv"
     var intradayFile: String? = "history-intraday.csv"
     var bookingsFile: String?
 
     /// The top-level keys scenario.yaml may hold.
-    static let topLevelKeys = ["name", "city", "population", "calendar", "services", "staffing", "demand"]
+    static let topLevelKeys = ["name", "city", "population", "calendar", "services", "staffing", "demand",
+                               "shifts", "labour", "supervisors", "meetings", "weights", "fairness"]
+
+    /// staff.csv.
+    public func loadStaff() throws -> [Person] {
+        try StaffFile.readStaff(CSVTable.read(path("staff.csv")), services: services)
+    }
+
+    /// requests.csv (none if the file is absent).
+    public func loadRequests(staff: [Person]) throws -> [Request] {
+        guard FileManager.default.fileExists(atPath: path("requests.csv")) else { return [] }
+        return try StaffFile.readRequests(CSVTable.read(path("requests.csv")), staff: staff, shifts: rosterRules.shifts)
+    }
+
+    /// The rules for a month, with that month's meetings placed.
+    public func rules(for month: YearMonth) -> RosterRules {
+        var r = rosterRules
+        r.meetings = meetingRules.compactMap { $0.meeting(in: month, calendar: calendar) }
+        return r
+    }
 
     public func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 
@@ -80,6 +103,8 @@ public struct Scenario: Sendable {
         var services = DemandSection.defaultServices
         var staffing = StaffingPolicy()
         var demandNode: YAMLValue?
+        var rosterRules = RosterRules(shifts: RosterRules.nankokuShifts)
+        var meetingRules: [RosteringSection.MeetingRule] = []
         if let root = try YAMLValue.parse(yaml, file: file) {
             for (key, value) in try root.mapping(allowed: topLevelKeys) {
                 switch key {
@@ -90,6 +115,12 @@ public struct Scenario: Sendable {
                 case "services": services = try DemandSection.services(value)
                 case "staffing": staffing = try DemandSection.staffing(value)
                 case "demand": demandNode = value
+                case "shifts": rosterRules.shifts = try RosteringSection.shifts(value)
+                case "labour": rosterRules.labour = try RosteringSection.labour(value)
+                case "supervisors": rosterRules.supervisors = try RosteringSection.supervisors(value)
+                case "meetings": meetingRules = try RosteringSection.meetings(value)
+                case "weights": rosterRules.weights = try RosteringSection.weights(value)
+                case "fairness": try RosteringSection.fairness(value, into: &rosterRules)
                 default: break
                 }
             }
@@ -105,6 +136,7 @@ public struct Scenario: Sendable {
         }
         return Scenario(name: name, city: city, population: population, calendar: calendar, services: services,
                         staffing: staffing, forecastSettings: demand.forecast, events: demand.events, folder: ".",
+                        rosterRules: rosterRules, meetingRules: meetingRules,
                         historyFile: demand.history, intradayFile: demand.intraday, bookingsFile: demand.bookings)
     }
 }

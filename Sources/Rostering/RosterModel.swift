@@ -1,0 +1,370 @@
+// The roster as a mixed-integer program. Each constraint family is one function,
+// named in words; every column and row has a readable name
+// (`work[S003,2026-12-02,日]`, `cover[交付,2026-12-02,10:15]`) so that a penalty or
+// an infeasibility can be told in the user's terms. Docs/Formulation.md states the
+// model in mathematics; this file is its code.
+import BusinessCalendar
+import MIP
+
+/// The program for a `RosterProblem`, with the columns each family refers to.
+public struct RosterModel: Sendable {
+    public let problem: RosterProblem
+    public private(set) var program: LinearProgram
+
+    /// work[p][d][o]: person p works option o on day d.
+    var work: [[[ColumnID]]] = []
+    /// breakStart[p][d][o][k]: the break of that option starts at its k-th start.
+    var breakStart: [[[[ColumnID]]]] = []
+    /// serve[p][d][t][l]: share of slot t person p spends on line l (nil where impossible).
+    var serve: [[[[ColumnID?]]]] = []
+    var short: [[[ColumnID?]]] = []
+
+    public init(_ problem: RosterProblem) {
+        self.problem = problem
+        program = LinearProgram(name: "kinmu roster \(problem.month)", sense: .minimize)
+        addAssignments()
+        addCoverage()
+        addSupervisorPresence()
+        addWeeklyLimits()
+        addDaysOffAndRuns()
+        addRestBetweenShifts()
+        addContractLimits()
+        addMeetings()
+        addFairness()
+        addPreferences()
+    }
+
+    var slotHours: Double { Double(problem.slotMinutes) / 60 }
+    func id(_ p: Int) -> String { problem.staff[p].id }
+    func date(_ d: Int) -> String { problem.days[d].date.description }
+    func code(_ p: Int, _ d: Int, _ o: Int) -> String { problem.rules.shifts[problem.options[p][d][o].shift].code }
+
+    /// Whether option o covers slot t (before break and meetings).
+    func covers(_ o: RosterProblem.Option, _ t: Int) -> Bool { o.presence.contains(t) && !o.meetingSlots.contains(t) }
+
+    /// Terms of "person p is at the counter in slot t of day d" (work minus break).
+    func presenceTerms(_ p: Int, _ d: Int, _ t: Int) -> [(ColumnID, Double)] {
+        var terms: [(ColumnID, Double)] = []
+        for (o, opt) in problem.options[p][d].enumerated() where covers(opt, t) {
+            terms.append((work[p][d][o], 1))
+            for (k, b) in opt.breakStarts.enumerated() where t >= b && t < b + opt.breakSlots {
+                terms.append((breakStart[p][d][o][k], -1))
+            }
+        }
+        return terms
+    }
+
+    // MARK: Families
+
+    /// One shift a day; a break placed in its window for every shift that needs one.
+    mutating func addAssignments() {
+        let w = problem.rules.weights
+        for p in problem.staff.indices {
+            var pw: [[ColumnID]] = [], pb: [[[ColumnID]]] = []
+            for d in problem.days.indices {
+                var dw: [ColumnID] = [], db: [[ColumnID]] = []
+                for (o, opt) in problem.options[p][d].enumerated() {
+                    let cost = problem.staff[p].contract.hourlyCost * opt.workHours / 1000 * w.cost
+                    let x = program.addColumn(name: "work[\(id(p)),\(date(d)),\(code(p, d, o))]", kind: .binary, objective: cost)
+                    dw.append(x)
+                    var starts: [ColumnID] = []
+                    for b in opt.breakStarts {
+                        starts.append(program.addColumn(
+                            name: "break[\(id(p)),\(date(d)),\(code(p, d, o)),\(problem.slotStart(d, b))]", kind: .binary))
+                    }
+                    if !starts.isEmpty {
+                        program.addRow(name: "breakPlaced[\(id(p)),\(date(d)),\(code(p, d, o))]",
+                                       terms: starts.map { ($0, 1.0) } + [(x, -1.0)], lower: 0, upper: 0)
+                    }
+                    db.append(starts)
+                }
+                if dw.count > 1 {
+                    program.addRow(name: "oneShift[\(id(p)),\(date(d))]", terms: dw.map { ($0, 1.0) }, upper: 1)
+                }
+                pw.append(dw)
+                pb.append(db)
+            }
+            work.append(pw)
+            breakStart.append(pb)
+        }
+    }
+
+    /// Staff serve lines they are skilled in, only while present; the requirement
+    /// is met or the shortfall is paid for; over-staffing is paid for lightly.
+    mutating func addCoverage() {
+        let services = problem.services
+        let w = problem.rules.weights
+        serve = problem.staff.indices.map { p in problem.days.indices.map { d in
+            [[ColumnID?]](repeating: [ColumnID?](repeating: nil, count: services.count), count: problem.days[d].slotCount)
+        } }
+        short = problem.days.indices.map { d in
+            [[ColumnID?]](repeating: [ColumnID?](repeating: nil, count: services.count), count: problem.days[d].slotCount)
+        }
+        for d in problem.days.indices {
+            for t in 0..<problem.days[d].slotCount {
+                let time = problem.slotStart(d, t)
+                var atCounter: [(ColumnID, Double)] = []
+                for p in problem.staff.indices {
+                    let presence = presenceTerms(p, d, t)
+                    guard !presence.isEmpty else { continue }
+                    atCounter += presence
+                    var served: [(ColumnID, Double)] = []
+                    for (l, s) in services.enumerated()
+                    where problem.required[d][t][l] > 0 && problem.staff[p].skills.contains(s.id) {
+                        // A tiny cost per line rank keeps each person on one line where it costs nothing else.
+                        let rank = Double(problem.staff[p].skills.firstIndex(of: s.id) ?? 0)
+                        let y = program.addColumn(name: "serve[\(id(p)),\(date(d)),\(time),\(s.name)]",
+                                                  upper: 1, objective: 1e-4 * rank)
+                        serve[p][d][t][l] = y
+                        served.append((y, 1))
+                    }
+                    if !served.isEmpty {
+                        program.addRow(name: "presence[\(id(p)),\(date(d)),\(time)]",
+                                       terms: served + presence.map { ($0.0, -$0.1) }, upper: 0)
+                    }
+                }
+                var need = 0
+                for (l, s) in services.enumerated() where problem.required[d][t][l] > 0 {
+                    let r = problem.required[d][t][l]
+                    need += r
+                    let sh = program.addColumn(name: "short[\(s.name),\(date(d)),\(time)]", upper: Double(r),
+                                               objective: w.shortfall * slotHours)
+                    short[d][t][l] = sh
+                    let terms = problem.staff.indices.compactMap { serve[$0][d][t][l] }.map { ($0, 1.0) } + [(sh, 1.0)]
+                    program.addRow(name: "cover[\(s.name),\(date(d)),\(time)]", terms: terms, lower: Double(r))
+                }
+                if w.excess > 0 && !atCounter.isEmpty {
+                    let ex = program.addColumn(name: "excess[\(date(d)),\(time)]", objective: w.excess * slotHours)
+                    program.addRow(name: "overstaff[\(date(d)),\(time)]",
+                                   terms: merge([(ex, 1.0)] + atCounter.map { ($0.0, -$0.1) }), lower: -Double(need))
+                }
+            }
+        }
+    }
+
+    /// A supervisor (業務責任者; deputies where they count) at the counter, not on
+    /// break, in every open slot — or, per line, directing every line with demand.
+    mutating func addSupervisorPresence() {
+        let sups = problem.supervisorIndices
+        for d in problem.days.indices {
+            for t in 0..<problem.days[d].slotCount {
+                let time = problem.slotStart(d, t)
+                switch problem.rules.supervisors.scope {
+                case .counter:
+                    let terms = sups.flatMap { presenceTerms($0, d, t) }
+                    program.addRow(name: "supervisor[\(date(d)),\(time)]", terms: merge(terms), lower: 1)
+                case .perLine:
+                    for (l, s) in problem.services.enumerated() where problem.required[d][t][l] > 0 {
+                        let terms = sups.compactMap { serve[$0][d][t][l] }.map { ($0, 1.0) }
+                        program.addRow(name: "supervisor[\(s.name),\(date(d)),\(time)]", terms: terms, lower: 1)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Labour weeks (starting on `weekStart`) clipped to the month.
+    var weeks: [(label: String, days: [Int], calendarDays: Int)] {
+        let start = problem.rules.labour.weekStart
+        var out: [(String, [Int], Int)] = []
+        var d = problem.month.first
+        while d <= problem.month.last {
+            var end = d
+            while end < problem.month.last && end.adding(days: 1).weekday != start { end = end.adding(days: 1) }
+            let open = problem.days.indices.filter { problem.days[$0].date >= d && problem.days[$0].date <= end }
+            out.append(("W\(d)", open, end.dayNumber - d.dayNumber + 1))
+            d = end.adding(days: 1)
+        }
+        return out
+    }
+
+    func hoursTerms(_ p: Int, _ days: [Int]) -> [(ColumnID, Double)] {
+        days.flatMap { d in problem.options[p][d].indices.map { (work[p][d][$0], problem.options[p][d][$0].workHours) } }
+    }
+
+    func dayTerms(_ p: Int, _ days: [Int]) -> [(ColumnID, Double)] {
+        days.flatMap { d in work[p][d].map { ($0, 1.0) } }
+    }
+
+    /// At most 40 hours a week (labour law), or the contract's fewer; overtime
+    /// beyond the legal week only where allowed, capped per month and costed.
+    mutating func addWeeklyLimits() {
+        let labour = problem.rules.labour
+        for p in problem.staff.indices {
+            var overtime: [(ColumnID, Double)] = []
+            for week in weeks {
+                let terms = hoursTerms(p, week.days)
+                guard !terms.isEmpty else { continue }
+                let legal = labour.maxHoursPerWeek
+                let contract = problem.staff[p].contract.maxHoursPerWeek
+                if labour.overtimeAllowed {
+                    let ot = program.addColumn(name: "overtime[\(id(p)),\(week.label)]",
+                                               objective: problem.rules.weights.overtime)
+                    overtime.append((ot, 1))
+                    program.addRow(name: "weekHours[\(id(p)),\(week.label)]", terms: terms + [(ot, -1)], upper: legal)
+                } else {
+                    program.addRow(name: "weekHours[\(id(p)),\(week.label)]", terms: terms, upper: legal)
+                }
+                if let c = contract, c < legal || labour.overtimeAllowed {
+                    program.addRow(name: "contractWeekHours[\(id(p)),\(week.label)]", terms: terms, upper: c)
+                }
+                if let c = problem.staff[p].contract.maxDaysPerWeek {
+                    program.addRow(name: "contractWeekDays[\(id(p)),\(week.label)]", terms: dayTerms(p, week.days), upper: Double(c))
+                }
+            }
+            if !overtime.isEmpty {
+                program.addRow(name: "overtimeMonth[\(id(p))]", terms: overtime, upper: labour.maxOvertimeHoursPerMonth)
+            }
+        }
+    }
+
+    /// At least one day off in every full labour week; no run of working days
+    /// longer than the maximum.
+    mutating func addDaysOffAndRuns() {
+        let labour = problem.rules.labour
+        for p in problem.staff.indices {
+            for week in weeks where week.calendarDays == 7 {
+                let terms = dayTerms(p, week.days)
+                if terms.count > 7 - labour.minDaysOffPerWeek {
+                    program.addRow(name: "dayOff[\(id(p)),\(week.label)]", terms: terms, upper: Double(7 - labour.minDaysOffPerWeek))
+                }
+            }
+            let span = labour.maxConsecutiveDays + 1
+            var start = problem.month.first
+            while start.adding(days: span - 1) <= problem.month.last {
+                let end = start.adding(days: span - 1)
+                let open = problem.days.indices.filter { problem.days[$0].date >= start && problem.days[$0].date <= end }
+                let terms = dayTerms(p, open)
+                if terms.count > labour.maxConsecutiveDays {
+                    program.addRow(name: "run[\(id(p)),\(start)]", terms: terms, upper: Double(labour.maxConsecutiveDays))
+                }
+                start = start.adding(days: 1)
+            }
+        }
+    }
+
+    /// Minimum rest between the end of one shift and the start of the next day's.
+    mutating func addRestBetweenShifts() {
+        let rest = Int(problem.rules.labour.minRestHours * 60)
+        for p in problem.staff.indices {
+            for d in problem.days.indices.dropLast() where problem.days[d + 1].date == problem.days[d].date.adding(days: 1) {
+                for (o, a) in problem.options[p][d].enumerated() {
+                    for (q, b) in problem.options[p][d + 1].enumerated() {
+                        let end = problem.rules.shifts[a.shift].hours.close.minutes
+                        let start = problem.rules.shifts[b.shift].hours.open.minutes
+                        if 24 * 60 - end + start < rest {
+                            program.addRow(name: "rest[\(id(p)),\(date(d)),\(code(p, d, o))→\(code(p, d + 1, q))]",
+                                           terms: [(work[p][d][o], 1), (work[p][d + 1][q], 1)], upper: 1)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Contract hours and days per month, and the annual earnings cap some
+    /// part-timers keep (what is left of it, spread over the months left).
+    mutating func addContractLimits() {
+        let all = Array(problem.days.indices)
+        let monthsLeft = Double(13 - problem.month.month)
+        for p in problem.staff.indices {
+            let c = problem.staff[p].contract
+            let hours = hoursTerms(p, all)
+            let days = dayTerms(p, all)
+            guard !days.isEmpty else { continue }
+            if let h = c.maxHoursPerMonth { program.addRow(name: "contractMonthHours[\(id(p))]", terms: hours, upper: h) }
+            if let n = c.maxDaysPerMonth { program.addRow(name: "contractMonthDays[\(id(p))]", terms: days, upper: Double(n)) }
+            if let h = c.minHoursPerMonth {
+                let under = program.addColumn(name: "underHours[\(id(p))]", objective: problem.rules.weights.underContract / 8)
+                program.addRow(name: "contractMinHours[\(id(p))]", terms: hours + [(under, 1)], lower: h)
+            }
+            if let n = c.minDaysPerMonth {
+                let under = program.addColumn(name: "underDays[\(id(p))]", objective: problem.rules.weights.underContract)
+                program.addRow(name: "contractMinDays[\(id(p))]", terms: days + [(under, 1)], lower: Double(n))
+            }
+            if let cap = c.annualEarningsCap, c.hourlyCost > 0 {
+                let budget = max(0, cap - c.earnedThisYear) / monthsLeft
+                program.addRow(name: "earningsCap[\(id(p))]", terms: hours.map { ($0.0, $0.1 * c.hourlyCost) }, upper: budget)
+            }
+        }
+    }
+
+    /// Meeting attendees are on duty that day (their options already span the meeting).
+    mutating func addMeetings() {
+        for m in problem.rules.meetings {
+            guard let d = problem.days.firstIndex(where: { $0.date == m.date }) else { continue }
+            for a in m.attendees {
+                guard let p = problem.staff.firstIndex(where: { $0.id == a }) else { continue }
+                let terms = work[p][d].map { ($0, 1.0) }
+                program.addRow(name: "meeting[\(a),\(m.name),\(m.date)]", terms: terms, lower: 1, upper: 1)
+            }
+        }
+    }
+
+    /// Late shifts and holiday mornings spread evenly, counting earlier months.
+    mutating func addFairness() {
+        guard problem.rules.fairness else { return }
+        let shifts = problem.rules.shifts
+        let families: [(String, (RosterProblem.Option, CalendarDay) -> Bool, [String: Int])] = [
+            ("late", { o, _ in shifts[o.shift].isLate }, problem.rules.carriedLate),
+            ("holidayMorning", { _, day in day.kind == .holidayOpening }, problem.rules.carriedHolidayMornings),
+        ]
+        for (label, member, carried) in families {
+            var counts: [(Int, [(ColumnID, Double)])] = []
+            for p in problem.staff.indices {
+                var terms: [(ColumnID, Double)] = []
+                for d in problem.days.indices {
+                    for (o, opt) in problem.options[p][d].enumerated() where member(opt, problem.days[d]) {
+                        terms.append((work[p][d][o], 1))
+                    }
+                }
+                if !terms.isEmpty { counts.append((p, terms)) }
+            }
+            guard counts.count > 1 else { continue }
+            let hi = program.addColumn(name: "\(label)Most", lower: -.infinity, objective: problem.rules.weights.fairness)
+            let lo = program.addColumn(name: "\(label)Fewest", lower: -.infinity, objective: -problem.rules.weights.fairness)
+            for (p, terms) in counts {
+                let c = Double(carried[id(p)] ?? 0)
+                program.addRow(name: "\(label)Most[\(id(p))]", terms: [(hi, 1)] + terms.map { ($0.0, -$0.1) }, lower: c)
+                program.addRow(name: "\(label)Fewest[\(id(p))]", terms: [(lo, 1)] + terms.map { ($0.0, -$0.1) }, upper: c)
+            }
+        }
+    }
+
+    /// Soft requests: a penalty for each one not met.
+    mutating func addPreferences() {
+        let scale = problem.rules.weights.preference
+        for (n, r) in problem.requests.enumerated() where [.preferOff, .preferOn, .preferShift, .avoidShift].contains(r.kind) {
+            guard let p = problem.staff.firstIndex(where: { $0.id == r.person }) else { continue }
+            for d in problem.days.indices where r.covers(problem.days[d].date) {
+                let all = work[p][d]
+                switch r.kind {
+                case .preferOff:
+                    for x in all { program.setObjective(x, program.column(x).objective + r.weight * scale) }
+                case .avoidShift:
+                    for (o, x) in all.enumerated() where code(p, d, o) == r.shift {
+                        program.setObjective(x, program.column(x).objective + r.weight * scale)
+                    }
+                case .preferOn, .preferShift:
+                    let wanted = all.indices.filter { r.kind == .preferOn || code(p, d, $0) == r.shift }
+                    let miss = program.addColumn(name: "unmet[\(r.kind.rawValue),\(id(p)),\(date(d)),\(n)]", upper: 1,
+                                                 objective: r.weight * scale)
+                    program.addRow(name: "request[\(r.kind.rawValue),\(id(p)),\(date(d)),\(n)]",
+                                   terms: wanted.map { (all[$0], 1.0) } + [(miss, 1)], lower: 1)
+                default: break
+                }
+            }
+        }
+    }
+}
+
+/// Sums duplicate columns (GLPK rejects a row naming a column twice).
+func merge(_ terms: [(ColumnID, Double)]) -> [(ColumnID, Double)] {
+    var sum: [ColumnID: Double] = [:]
+    var order: [ColumnID] = []
+    for (c, a) in terms {
+        if sum[c] == nil { order.append(c) }
+        sum[c, default: 0] += a
+    }
+    return order.compactMap { sum[$0] == 0 ? nil : ($0, sum[$0]!) }
+}

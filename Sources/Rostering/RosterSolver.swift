@@ -1,0 +1,113 @@
+import BusinessCalendar
+import Foundation
+import MIP
+
+/// What a solve produced: the roster, the solver's account, and the shortfall.
+public struct RosterResult: Sendable {
+    public var roster: Roster
+    public var solution: Solution
+    /// Shortfall staff-hours per line of work id.
+    public var shortfallHours: [String: Double]
+    public var overtimeHours: Double
+    public var columns: Int
+    public var rows: Int
+}
+
+/// Solves a month: checks that a supervisor can be present at every open moment
+/// (and says why not), solves the program with GLPK, then fixes the shifts and
+/// breaks and solves the who-serves-what LP, whose vertices are integral (for
+/// fixed presence it is a transportation problem), so every slot gets one line
+/// per person.
+public struct RosterSolver: Sendable {
+    public var options: SolveOptions
+
+    public init(options: SolveOptions = SolveOptions(timeLimit: 60)) { self.options = options }
+
+    public func solve(_ problem: RosterProblem, scenario: String? = nil,
+                      progress: ((SolveProgress) -> Void)? = nil) throws -> RosterResult {
+        if let why = Explainer.supervisorGaps(problem) { throw RosterError.infeasible(why) }
+        let model = RosterModel(problem)
+        let solution = try GLPKSolver().solve(model.program, options: options, progress: progress)
+        switch solution.status {
+        case .optimal, .feasible: break
+        case .infeasible:
+            throw RosterError.infeasible(try Explainer.elastic(model, options: options))
+        case .noSolution:
+            throw RosterError.solver("no roster found within the time limit (\(options.timeLimit.map { "\($0) s" } ?? "none")); raise --time-limit or --gap")
+        case .unbounded:
+            throw RosterError.solver("the roster model is unbounded: a weight is negative")
+        }
+        // Fix shifts and breaks; re-solve serving as an LP for an integral vertex.
+        var fixed = model.program
+        for j in fixed.columns.indices where fixed.columns[j].kind != .continuous {
+            let v = solution.values[j]
+            fixed.setBounds(ColumnID(j), lower: v, upper: v)
+        }
+        var lpOptions = SolveOptions(timeLimit: options.timeLimit)
+        lpOptions.presolve = false
+        let tasks = try GLPKSolver().solve(fixed, options: lpOptions)
+        let values = tasks.status == .optimal ? tasks.values : solution.values
+        let roster = extract(model, values: values, solution: solution, scenario: scenario)
+        var shortfall: [String: Double] = [:]
+        for d in problem.days.indices {
+            for t in model.short[d].indices {
+                for (l, c) in model.short[d][t].enumerated() {
+                    if let c { shortfall[problem.services[l].id, default: 0] += values[c.index] * model.slotHours }
+                }
+            }
+        }
+        let overtime = model.program.columns.indices.filter { model.program.columns[$0].name.hasPrefix("overtime[") }
+            .reduce(0) { $0 + values[$1] }
+        return RosterResult(roster: roster, solution: solution, shortfallHours: shortfall, overtimeHours: overtime,
+                            columns: model.program.columns.count, rows: model.program.rows.count)
+    }
+
+    func extract(_ model: RosterModel, values: [Double], solution: Solution, scenario: String?) -> Roster {
+        let problem = model.problem
+        var assignments: [Roster.Assignment] = []
+        for p in problem.staff.indices {
+            for d in problem.days.indices {
+                guard let o = model.work[p][d].indices.first(where: { values[model.work[p][d][$0].index] > 0.5 }) else { continue }
+                let opt = problem.options[p][d][o]
+                let shift = problem.rules.shifts[opt.shift]
+                var breaks: [Roster.Interval] = []
+                if let k = model.breakStart[p][d][o].indices.first(where: { values[model.breakStart[p][d][o][$0].index] > 0.5 }) {
+                    let b = opt.breakStarts[k]
+                    breaks.append(.init(start: problem.slotStart(d, b).description,
+                                        end: problem.slotStart(d, b + opt.breakSlots).description))
+                }
+                var tasks: [Roster.Task] = []
+                for t in opt.presence {
+                    let line = model.serve[p][d][t].indices.first { l in
+                        model.serve[p][d][t][l].map { values[$0.index] > 0.5 } ?? false
+                    }
+                    guard let l = line else { continue }
+                    let id = problem.services[l].id
+                    let start = problem.slotStart(d, t).description
+                    let end = problem.slotStart(d, t + 1).description
+                    if let last = tasks.last, last.service == id, last.end == start {
+                        tasks[tasks.count - 1].end = end
+                    } else {
+                        tasks.append(.init(start: start, end: end, service: id))
+                    }
+                }
+                let meetings = problem.rules.meetings.filter { $0.date == problem.days[d].date && $0.attendees.contains(problem.staff[p].id) }
+                assignments.append(.init(staff: problem.staff[p].id, date: problem.days[d].date.description, shift: shift.code,
+                                         start: shift.hours.open.description, end: shift.hours.close.description,
+                                         breaks: breaks, tasks: tasks,
+                                         meetings: meetings.isEmpty ? nil : meetings.map { .init(start: $0.hours.open.description, end: $0.hours.close.description) }))
+            }
+        }
+        assignments.sort { ($0.date, $0.staff) < ($1.date, $1.staff) }
+        func round(_ x: Double?) -> Double? { x.map { ($0 * 1e6).rounded() / 1e6 } }
+        return Roster(
+            month: problem.month.description, scenario: scenario, status: solution.status.rawValue,
+            objective: round(solution.objective), bound: round(solution.bound), gap: round(solution.gap),
+            seconds: (solution.seconds * 1000).rounded() / 1000,
+            supervisorsCountDeputies: problem.rules.supervisors.deputiesCount,
+            staff: problem.staff.map { .init(id: $0.id, name: $0.name, role: $0.role.rawValue) },
+            days: problem.days.map { .init(date: $0.date.description, kind: $0.kind.rawValue,
+                                           open: $0.hours!.open.description, close: $0.hours!.close.description) },
+            assignments: assignments)
+    }
+}
