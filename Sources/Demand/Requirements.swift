@@ -15,6 +15,18 @@ public struct SlotRequirement: Sendable, Equatable {
     public var averageWaitMinutes: Double
     /// False when no staffing meets the target (an unreachable target).
     public var meetsTarget: Bool
+
+    public init(date: CivilDate, slot: TimeOfDay, service: String, arrivals: Double, required: Int,
+                serviceLevel: Double, averageWaitMinutes: Double, meetsTarget: Bool) {
+        self.date = date
+        self.slot = slot
+        self.service = service
+        self.arrivals = arrivals
+        self.required = required
+        self.serviceLevel = serviceLevel
+        self.averageWaitMinutes = averageWaitMinutes
+        self.meetsTarget = meetsTarget
+    }
 }
 
 /// Turns slot forecasts into staff needed: Erlang C (or A) for walk-ins, workload

@@ -69,7 +69,15 @@ public enum Explainer {
                 slacks.append((s, row.name))
             }
         }
-        let sol = try GLPKSolver().solve(lp, options: options)
+        // A short search: the point is where the rules break, not the best way to break them.
+        var quick = options
+        quick.timeLimit = min(options.timeLimit ?? 15, 15)
+        quick.relativeGap = max(options.relativeGap, 0.05)
+        var sol = try GLPKSolver().solve(lp, options: quick)
+        if !sol.hasSolution {
+            quick.relaxIntegrality = true
+            sol = try GLPKSolver().solve(lp, options: quick)
+        }
         guard sol.hasSolution else {
             return "The hard rules cannot all hold, and relaxing them did not find where within the time limit."
         }

@@ -111,10 +111,7 @@ public struct RosterModel: Sendable {
                     var served: [(ColumnID, Double)] = []
                     for (l, s) in services.enumerated()
                     where problem.required[d][t][l] > 0 && problem.staff[p].skills.contains(s.id) {
-                        // A tiny cost per line rank keeps each person on one line where it costs nothing else.
-                        let rank = Double(problem.staff[p].skills.firstIndex(of: s.id) ?? 0)
-                        let y = program.addColumn(name: "serve[\(id(p)),\(date(d)),\(time),\(s.name)]",
-                                                  upper: 1, objective: 1e-4 * rank)
+                        let y = program.addColumn(name: "serve[\(id(p)),\(date(d)),\(time),\(s.name)]", upper: 1)
                         serve[p][d][t][l] = y
                         served.append((y, 1))
                     }

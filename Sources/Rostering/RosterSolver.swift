@@ -43,6 +43,24 @@ public struct RosterSolver: Sendable {
             let v = solution.values[j]
             fixed.setBounds(ColumnID(j), lower: v, upper: v)
         }
+        // Keep shortfall where it was, and among equal plans prefer each person's first
+        // skill, so that people stay on one line instead of hopping every 15 minutes.
+        if let best = solution.objective {
+            var terms: [(ColumnID, Double)] = []
+            for j in fixed.columns.indices where fixed.columns[j].objective != 0 { terms.append((ColumnID(j), fixed.columns[j].objective)) }
+            fixed.addRow(name: "keepObjective", terms: terms, upper: best + 1e-6 * max(1, abs(best)))
+        }
+        for p in problem.staff.indices {
+            for d in problem.days.indices {
+                for t in model.serve[p][d].indices {
+                    for (l, y) in model.serve[p][d][t].enumerated() {
+                        guard let y else { continue }
+                        let rank = Double(problem.staff[p].skills.firstIndex(of: problem.services[l].id) ?? 0)
+                        fixed.setObjective(y, fixed.column(y).objective + 1e-3 * rank)
+                    }
+                }
+            }
+        }
         var lpOptions = SolveOptions(timeLimit: options.timeLimit)
         lpOptions.presolve = false
         let tasks = try GLPKSolver().solve(fixed, options: lpOptions)
