@@ -11,4 +11,10 @@ echo "kinmu: $($kinmu --version) on $scenario for $month -> $out"
 "$kinmu" requirements --scenario "$scenario" --month "$month" --out "$out/requirements.csv" --force
 year=${month%-*}
 "$kinmu" holidays --from "$year-01-01" --to "$year-12-31" --format csv --out "$out/holidays-$year.csv" --force
+# A roster is never replaced silently: the previous one is kept beside the new one.
+if [ -f "$out/roster.json" ]; then
+  mv "$out/roster.json" "$out/roster.previous.json"
+  echo "kinmu: kept the previous roster as $out/roster.previous.json"
+fi
+"$kinmu" plan --scenario "$scenario" --month "$month" --out "$out"
 echo "kinmu: wrote $(ls "$out" | tr '\n' ' ')"
