@@ -17,11 +17,13 @@ public struct Kinmu: ParsableCommand {
             CalendarCommand.self,
             PlanCommand.self,
             CheckCommand.self,
+            ExportCommand.self,
             ForecastCommand.self,
             RequirementsCommand.self,
             BacktestCommand.self,
             ErlangCommand.self,
             HistoryCommand.self,
+            BenchCommand.self,
             MIPCommand.self,
         ]
     )

@@ -28,6 +28,8 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Replace an existing roster in the output folder.")
     var force = false
 
+    @OptionGroup var export: ExportOptions
+
     func validate() throws {
         if let m = exportModel { _ = try modelFormat(m) }
     }
@@ -60,6 +62,8 @@ struct PlanCommand: ParsableCommand {
             throw ExitCode(3)
         }
         try OutputFile.write(try result.roster.jsonData(), to: rosterPath, force: force)
+        _ = try RosterFiles.write(roster: result.roster, month: m, scenario: s, staff: planning.staff,
+                                  requests: planning.requests, out: out, options: export)
         let violations = planning.checker.check(result.roster)
         print(planning.summary(result, violations: violations))
         if !violations.isEmpty { throw ExitCode(4) }

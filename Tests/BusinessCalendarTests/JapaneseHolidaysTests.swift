@@ -4,9 +4,13 @@ import Testing
 
 /// The Cabinet Office list, read from its published Shift_JIS bytes.
 enum CabinetOfficeList {
-    static let url = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/jp-holidays/syukujitsu.csv")
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The team's shared reference copy when it sits beside the repository (as in CI),
+    /// else the byte-identical copy kept with the tests.
+    static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared/data/jp-holidays/syukujitsu.csv")
+    static let fixture = repository.appendingPathComponent("Tests/Fixtures/jp-holidays/syukujitsu.csv")
+    static var url: URL { FileManager.default.fileExists(atPath: shared.path) ? shared : fixture }
 
     static func load() throws -> [CivilDate: String] {
         let data = try Data(contentsOf: url)
@@ -37,6 +41,12 @@ enum CabinetOfficeList {
 
 @Suite("National holidays computed from the law")
 struct JapaneseHolidaysTests {
+    @Test("the copy kept with the tests is the Cabinet Office file, byte for byte")
+    func fixtureIsTheSharedFile() throws {
+        guard FileManager.default.fileExists(atPath: CabinetOfficeList.shared.path) else { return }
+        #expect(try Data(contentsOf: CabinetOfficeList.shared) == Data(contentsOf: CabinetOfficeList.fixture))
+    }
+
     @Test("every date 1955–2027 matches the Cabinet Office list, names included")
     func matchesCabinetOffice() throws {
         let official = try CabinetOfficeList.load()

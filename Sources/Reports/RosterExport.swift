@@ -1,0 +1,119 @@
+import BusinessCalendar
+import Rostering
+
+/// Labels in Japanese (default) or English.
+public enum Language: String, Sendable, CaseIterable { case ja, en }
+
+/// How dates are written: Western (2026-12-01) or Japanese era (令和8年12月1日).
+public enum EraStyle: String, Sendable, CaseIterable { case western, japanese }
+
+/// The roster grid (勤務表) and each person's calendar, from a roster alone.
+public struct RosterExport: Sendable {
+    public let roster: Roster
+    public let month: YearMonth
+    public let calendar: BusinessCalendar
+    public let staff: [Person]
+    public let requests: [Request]
+    public let rules: RosterRules
+    public var language: Language = .ja
+    public var era: EraStyle = .western
+
+    public init(roster: Roster, month: YearMonth, calendar: BusinessCalendar, staff: [Person], requests: [Request],
+                rules: RosterRules, language: Language = .ja, era: EraStyle = .western) {
+        self.roster = roster
+        self.month = month
+        self.calendar = calendar
+        self.staff = staff
+        self.requests = requests
+        self.rules = rules
+        self.language = language
+        self.era = era
+    }
+
+    func t(_ ja: String, _ en: String) -> String { language == .ja ? ja : en }
+
+    public var title: String {
+        let m = era == .japanese ? JapaneseEra.format(month) : month.description
+        return t("\(m) 勤務表", "Roster \(m)")
+    }
+
+    /// Work hours of an assignment (presence minus breaks).
+    static func hours(_ a: Roster.Assignment) -> Double {
+        let span = (TimeOfDay(a.end)?.minutes ?? 0) - (TimeOfDay(a.start)?.minutes ?? 0)
+        let breaks = a.breaks.reduce(0) { $0 + (TimeOfDay($1.end)?.minutes ?? 0) - (TimeOfDay($1.start)?.minutes ?? 0) }
+        return Double(span - breaks) / 60
+    }
+
+    /// The people on the roster: the staff list's order, those with assignments or listed in the roster.
+    var people: [Person] {
+        let ids = Set(roster.staff.map(\.id)).union(roster.assignments.map(\.staff))
+        return staff.filter { ids.contains($0.id) }
+    }
+
+    /// The grid: staff down, days across, shift codes in the cells, totals at the
+    /// right and headcounts at the bottom.
+    public func grid() -> CSVText {
+        let days = calendar.month(month)
+        let byCell = Dictionary(roster.assignments.map { ("\($0.staff) \($0.date)", $0) }, uniquingKeysWith: { a, _ in a })
+        let supervisors = Set(staff.filter { rules.supervisors.counts($0.role) }.map(\.id))
+        var header = [t("職員番号", "Staff ID"), t("氏名", "Name"), t("役割", "Role")]
+        header += days.map { "\($0.date.month)/\($0.date.day)" }
+        header += [t("出勤日数", "Days"), t("勤務時間", "Hours")]
+        var csv = CSVText(header: header)
+        csv.append(["", "", t("曜日", "Weekday")] + days.map { t($0.weekday.japanese, $0.weekday.english) } + ["", ""])
+        csv.append(["", "", t("区分", "Day")] + days.map { d in
+            switch d.kind {
+            case .holidayOpening: return t("休日交付", "Holiday AM")
+            case .closed: return d.holiday?.name ?? (d.note == "週末" ? "" : d.note)
+            case .weekday: return d.holiday?.name ?? ""
+            }
+        } + ["", ""])
+        for p in people {
+            var row = [p.id, p.name, t(p.role.japanese, p.role.rawValue)]
+            var count = 0
+            var hours = 0.0
+            for d in days {
+                if let a = byCell["\(p.id) \(d.date)"] {
+                    row.append(a.shift)
+                    count += 1
+                    hours += Self.hours(a)
+                } else if requests.contains(where: { $0.person == p.id && $0.kind == .leave && $0.covers(d.date) }) {
+                    row.append(t("休暇", "Leave"))
+                } else {
+                    row.append(t("休", "Off"))
+                }
+            }
+            row += [String(count), fixedHours(hours)]
+            csv.append(row)
+        }
+        csv.append(["", "", t("出勤人数", "Headcount")] + days.map { d in
+            String(roster.assignments.filter { $0.date == d.date.description }.count)
+        } + ["", ""])
+        csv.append(["", "", t("責任者数", "Supervisors")] + days.map { d in
+            String(roster.assignments.filter { $0.date == d.date.description && supervisors.contains($0.staff) }.count)
+        } + ["", ""])
+        return csv
+    }
+
+    func fixedHours(_ h: Double) -> String {
+        let q = (h * 100).rounded() / 100
+        return q == q.rounded() ? String(Int(q)) : String(q)
+    }
+
+    /// Each person's shifts as iCalendar events (Asia/Tokyo), with stable UIDs.
+    public func calendars() -> [(person: String, calendar: ICalendar)] {
+        people.map { p in
+            let events = roster.assignments.filter { $0.staff == p.id }.compactMap { a -> ICalendar.Event? in
+                guard let date = CivilDate(a.date), let s = TimeOfDay(a.start), let e = TimeOfDay(a.end) else { return nil }
+                let name = rules.shifts.first { $0.code == a.shift }?.name ?? a.shift
+                var lines: [String] = []
+                if !a.breaks.isEmpty { lines.append(t("休憩 ", "Break ") + a.breaks.map { "\($0.start)–\($0.end)" }.joined(separator: ", ")) }
+                if let m = a.meetings, !m.isEmpty { lines.append(t("会議 ", "Meeting ") + m.map { "\($0.start)–\($0.end)" }.joined(separator: ", ")) }
+                return ICalendar.Event(uid: "\(p.id)-\(date.compact)@kinmu.roster", date: date, start: s, end: e,
+                                       summary: "\(name) \(a.start)–\(a.end)",
+                                       description: lines.isEmpty ? nil : lines.joined(separator: "\n"))
+            }
+            return (p.id, ICalendar(name: "\(p.name) \(title)", stamp: month.first, events: events))
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import KinmuCLI
+
+@Suite("kinmu check and kinmu export on a planned Nankoku month")
+struct RosterCommandTests {
+    static let fixture = CLI.repository.appendingPathComponent("Tests/Fixtures/rosters/nankoku-2026-12.json").path
+
+    @Test("the planned roster passes the independent checker")
+    func checkPasses() throws {
+        var command = try Kinmu.parseAsRoot(["check", "--scenario", CLI.nankoku, "--roster", Self.fixture])
+        try command.run()
+    }
+
+    @Test("a roster with a supervisor removed fails the checker")
+    func checkFails() throws {
+        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.fixture))) as! [String: Any]
+        var assignments = json["assignments"] as! [[String: Any]]
+        assignments.removeAll { ($0["date"] as! String) == "2026-12-01" && ["S002", "S003", "S004", "S005"].contains($0["staff"] as! String) }
+        json["assignments"] = assignments
+        let path = CLI.temporaryDirectory().appendingPathComponent("broken.json").path
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
+        var command = try Kinmu.parseAsRoot(["check", "--scenario", CLI.nankoku, "--roster", path])
+        #expect(throws: (any Error).self) { try command.run() }
+    }
+
+    @Test("roster.csv (勤務表, UTF-8 with BOM) and each person's calendar match their golden files")
+    func exports() throws {
+        let out = CLI.temporaryDirectory().path
+        var command = try Kinmu.parseAsRoot(["export", "--scenario", CLI.nankoku, "--roster", Self.fixture, "--out", out])
+        try command.run()
+        let csv = try Data(contentsOf: URL(fileURLWithPath: out + "/roster.csv"))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        try CLI.expectGolden(csv, "roster-2026-12.csv")
+        try CLI.expectGolden(try Data(contentsOf: URL(fileURLWithPath: out + "/calendars/S002.ics")), "roster-2026-12-S002.ics")
+        // An existing export folder is not replaced without --force.
+        command = try Kinmu.parseAsRoot(["export", "--scenario", CLI.nankoku, "--roster", Self.fixture, "--out", out])
+        #expect(throws: (any Error).self) { try command.run() }
+    }
+
+    @Test("English labels, 和暦 titles and Shift_JIS on request")
+    func options() throws {
+        let out = CLI.temporaryDirectory().path
+        var command = try Kinmu.parseAsRoot(["export", "--scenario", CLI.nankoku, "--roster", Self.fixture, "--out", out,
+                                             "--lang", "en", "--era", "japanese", "--encoding", "shift_jis"])
+        try command.run()
+        let data = try Data(contentsOf: URL(fileURLWithPath: out + "/roster.csv"))
+        let text = try #require(String(data: data, encoding: .shiftJIS))
+        #expect(text.hasPrefix("Roster 令和8年12月\r\n"))
+        #expect(text.contains("Staff ID,Name,Role,12/1"))
+        #expect(text.contains("S002,田中 美咲,supervisor,"))
+    }
+}
