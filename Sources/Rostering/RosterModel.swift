@@ -15,7 +15,12 @@ public struct RosterModel: Sendable {
     var work: [[[ColumnID]]] = []
     /// breakStart[p][d][o][k]: the break of that option starts at its k-th start.
     var breakStart: [[[[ColumnID]]]] = []
-    /// serve[p][d][t][l]: share of slot t person p spends on line l (nil where impossible).
+    /// People with the same skills (and, for per-line supervision, the same
+    /// supervisor standing) are interchangeable at the counter: serving is
+    /// modelled per such group, which is exact and much smaller than per person.
+    var groups: [[Int]] = []
+    var groupOf: [Int] = []
+    /// serve[g][d][t][l]: how many of group g serve line l in slot t (nil where impossible).
     var serve: [[[[ColumnID?]]]] = []
     var short: [[[ColumnID?]]] = []
 
@@ -94,7 +99,17 @@ public struct RosterModel: Sendable {
     mutating func addCoverage() {
         let services = problem.services
         let w = problem.rules.weights
-        serve = problem.staff.indices.map { p in problem.days.indices.map { d in
+        let perLine = problem.rules.supervisors.scope == .perLine
+        var keyOf: [String: Int] = [:]
+        groupOf = problem.staff.map { person in
+            let key = Set(person.skills).sorted().joined(separator: "+")
+                + (perLine && problem.rules.supervisors.counts(person.role) ? "/supervisor" : "")
+            if let g = keyOf[key] { groups[g].append(problem.staff.firstIndex { $0.id == person.id }!); return g }
+            keyOf[key] = groups.count
+            groups.append([problem.staff.firstIndex { $0.id == person.id }!])
+            return groups.count - 1
+        }
+        serve = groups.indices.map { _ in problem.days.indices.map { d in
             [[ColumnID?]](repeating: [ColumnID?](repeating: nil, count: services.count), count: problem.days[d].slotCount)
         } }
         short = problem.days.indices.map { d in
@@ -104,20 +119,21 @@ public struct RosterModel: Sendable {
             for t in 0..<problem.days[d].slotCount {
                 let time = problem.slotStart(d, t)
                 var atCounter: [(ColumnID, Double)] = []
-                for p in problem.staff.indices {
-                    let presence = presenceTerms(p, d, t)
+                for (g, members) in groups.enumerated() {
+                    let presence = members.flatMap { presenceTerms($0, d, t) }
                     guard !presence.isEmpty else { continue }
                     atCounter += presence
+                    let skills = problem.staff[members[0]].skills
                     var served: [(ColumnID, Double)] = []
-                    for (l, s) in services.enumerated()
-                    where problem.required[d][t][l] > 0 && problem.staff[p].skills.contains(s.id) {
-                        let y = program.addColumn(name: "serve[\(id(p)),\(date(d)),\(time),\(s.name)]", upper: 1)
-                        serve[p][d][t][l] = y
+                    for (l, s) in services.enumerated() where problem.required[d][t][l] > 0 && skills.contains(s.id) {
+                        let y = program.addColumn(name: "serve[\(groupLabel(g)),\(date(d)),\(time),\(s.name)]",
+                                                  upper: Double(members.count))
+                        serve[g][d][t][l] = y
                         served.append((y, 1))
                     }
                     if !served.isEmpty {
-                        program.addRow(name: "presence[\(id(p)),\(date(d)),\(time)]",
-                                       terms: served + presence.map { ($0.0, -$0.1) }, upper: 0)
+                        program.addRow(name: "presence[\(groupLabel(g)),\(date(d)),\(time)]",
+                                       terms: merge(served + presence.map { ($0.0, -$0.1) }), upper: 0)
                     }
                 }
                 var need = 0
@@ -127,7 +143,7 @@ public struct RosterModel: Sendable {
                     let sh = program.addColumn(name: "short[\(s.name),\(date(d)),\(time)]", upper: Double(r),
                                                objective: w.shortfall * slotHours)
                     short[d][t][l] = sh
-                    let terms = problem.staff.indices.compactMap { serve[$0][d][t][l] }.map { ($0, 1.0) } + [(sh, 1.0)]
+                    let terms = groups.indices.compactMap { serve[$0][d][t][l] }.map { ($0, 1.0) } + [(sh, 1.0)]
                     program.addRow(name: "cover[\(s.name),\(date(d)),\(time)]", terms: terms, lower: Double(r))
                 }
                 if w.excess > 0 && !atCounter.isEmpty {
@@ -137,6 +153,14 @@ public struct RosterModel: Sendable {
                 }
             }
         }
+    }
+
+    /// A group's name in column names: its skills in Japanese, e.g. 交付+申請支援.
+    func groupLabel(_ g: Int) -> String {
+        let p = problem.staff[groups[g][0]]
+        let names = problem.services.filter { p.skills.contains($0.id) }.map(\.name).joined(separator: "+")
+        let sup = problem.rules.supervisors.scope == .perLine && problem.rules.supervisors.counts(p.role) ? "/責任者" : ""
+        return names + sup
     }
 
     /// A supervisor (業務責任者; deputies where they count) at the counter, not on
@@ -151,8 +175,9 @@ public struct RosterModel: Sendable {
                     let terms = sups.flatMap { presenceTerms($0, d, t) }
                     program.addRow(name: "supervisor[\(date(d)),\(time)]", terms: merge(terms), lower: 1)
                 case .perLine:
+                    let supGroups = groups.indices.filter { problem.rules.supervisors.counts(problem.staff[groups[$0][0]].role) }
                     for (l, s) in problem.services.enumerated() where problem.required[d][t][l] > 0 {
-                        let terms = sups.compactMap { serve[$0][d][t][l] }.map { ($0, 1.0) }
+                        let terms = supGroups.compactMap { serve[$0][d][t][l] }.map { ($0, 1.0) }
                         program.addRow(name: "supervisor[\(s.name),\(date(d)),\(time)]", terms: terms, lower: 1)
                     }
                 }

@@ -43,19 +43,16 @@ public struct RosterSolver: Sendable {
             let v = solution.values[j]
             fixed.setBounds(ColumnID(j), lower: v, upper: v)
         }
-        // Keep shortfall where it was, and among equal plans prefer each person's first
-        // skill, so that people stay on one line instead of hopping every 15 minutes.
-        if let best = solution.objective {
-            var terms: [(ColumnID, Double)] = []
-            for j in fixed.columns.indices where fixed.columns[j].objective != 0 { terms.append((ColumnID(j), fixed.columns[j].objective)) }
-            fixed.addRow(name: "keepObjective", terms: terms, upper: best + 1e-6 * max(1, abs(best)))
-        }
-        for p in problem.staff.indices {
+        // With presence fixed the serving problem is a transportation problem: its
+        // simplex vertex is integral. A tiny cost on later skills keeps people on
+        // their first line where that costs nothing else.
+        for g in model.groups.indices {
+            let skills = problem.staff[model.groups[g][0]].skills
             for d in problem.days.indices {
-                for t in model.serve[p][d].indices {
-                    for (l, y) in model.serve[p][d][t].enumerated() {
+                for t in model.serve[g][d].indices {
+                    for (l, y) in model.serve[g][d][t].enumerated() {
                         guard let y else { continue }
-                        let rank = Double(problem.staff[p].skills.firstIndex(of: problem.services[l].id) ?? 0)
+                        let rank = Double(skills.firstIndex(of: problem.services[l].id) ?? 0)
                         fixed.setObjective(y, fixed.column(y).objective + 1e-3 * rank)
                     }
                 }
@@ -80,8 +77,40 @@ public struct RosterSolver: Sendable {
                             columns: model.program.columns.count, rows: model.program.rows.count)
     }
 
+    /// Who serves which line in each slot: each group's counts per line handed to
+    /// the members present, keeping a person on the line they served the slot before.
+    func lineAssignments(_ model: RosterModel, values: [Double]) -> [[[Int?]]] {
+        let problem = model.problem
+        var lines = problem.staff.indices.map { _ in problem.days.indices.map { [Int?](repeating: nil, count: problem.days[$0].slotCount) } }
+        for (g, members) in model.groups.enumerated() {
+            for d in problem.days.indices {
+                for t in 0..<problem.days[d].slotCount {
+                    var count = model.serve[g][d][t].map { $0.map { Int(values[$0.index].rounded()) } ?? 0 }
+                    guard count.contains(where: { $0 > 0 }) else { continue }
+                    let present = members.filter { p in
+                        model.presenceTerms(p, d, t).reduce(0.0) { $0 + $1.1 * values[$1.0.index] } > 0.5
+                    }
+                    var free: [Int] = []
+                    for p in present {  // stay on last slot's line when it still needs people
+                        if t > 0, let l = lines[p][d][t - 1], count[l] > 0 { lines[p][d][t] = l; count[l] -= 1 } else { free.append(p) }
+                    }
+                    for p in free {
+                        let skills = problem.staff[p].skills
+                        if let l = problem.services.indices.filter({ count[$0] > 0 })
+                            .min(by: { (skills.firstIndex(of: problem.services[$0].id) ?? 99) < (skills.firstIndex(of: problem.services[$1].id) ?? 99) }) {
+                            lines[p][d][t] = l
+                            count[l] -= 1
+                        }
+                    }
+                }
+            }
+        }
+        return lines
+    }
+
     func extract(_ model: RosterModel, values: [Double], solution: Solution, scenario: String?) -> Roster {
         let problem = model.problem
+        let lines = lineAssignments(model, values: values)
         var assignments: [Roster.Assignment] = []
         for p in problem.staff.indices {
             for d in problem.days.indices {
@@ -96,10 +125,7 @@ public struct RosterSolver: Sendable {
                 }
                 var tasks: [Roster.Task] = []
                 for t in opt.presence {
-                    let line = model.serve[p][d][t].indices.first { l in
-                        model.serve[p][d][t][l].map { values[$0.index] > 0.5 } ?? false
-                    }
-                    guard let l = line else { continue }
+                    guard let l = lines[p][d][t] else { continue }
                     let id = problem.services[l].id
                     let start = problem.slotStart(d, t).description
                     let end = problem.slotStart(d, t + 1).description
