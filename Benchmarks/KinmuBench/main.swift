@@ -3,6 +3,8 @@
 import BusinessCalendar
 import Demand
 import Foundation
+import MIP
+import Rostering
 import Scenario
 
 let args = CommandLine.arguments
@@ -55,3 +57,17 @@ measure("Erlang A staffing search x 100 (patience 10 min)") {
     }
 }
 print("staff-hours required in \(month): \(reqs.reduce(0) { $0 + $1.required } * scenario.calendar.rules.slotMinutes / 60)")
+
+// The roster: the default month, solved once (it takes seconds, not milliseconds).
+do {
+    let staff = try scenario.loadStaff()
+    let requests = try scenario.loadRequests(staff: staff)
+    let problem = try RosterProblem(month: month, calendar: scenario.calendar, services: scenario.services,
+                                    requirements: reqs, staff: staff, requests: requests, rules: scenario.rules(for: month))
+    let start = DispatchTime.now().uptimeNanoseconds
+    let r = try RosterSolver(options: SolveOptions(timeLimit: 120)).solve(problem)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print(String(format: "roster %@: %@, objective %.3f, bound %.3f, gap %.4f%%, %.2f s (%d columns, %d rows, %d nodes)",
+                 month.description, r.solution.status.rawValue, r.solution.objective ?? -1, r.solution.bound ?? -1,
+                 (r.solution.gap ?? 1) * 100, seconds, r.columns, r.rows, r.solution.nodes))
+}

@@ -26,8 +26,17 @@ public struct RosterSolver: Sendable {
     public func solve(_ problem: RosterProblem, scenario: String? = nil,
                       progress: ((SolveProgress) -> Void)? = nil) throws -> RosterResult {
         if let why = Explainer.supervisorGaps(problem) { throw RosterError.infeasible(why) }
+        let clock = ContinuousClock()
+        let started = clock.now
         let model = RosterModel(problem)
-        let solution = try GLPKSolver().solve(model.program, options: options, progress: progress)
+        // The whole solve honours the time limit: the search gets most of it, the
+        // serving LP what is left (it is fast; without time it falls back to the search's values).
+        var search = options
+        if let limit = options.timeLimit {
+            let spent = Self.seconds(clock.now - started)
+            search.timeLimit = max(0.5, limit * 0.9 - spent)
+        }
+        let solution = try GLPKSolver().solve(model.program, options: search, progress: progress)
         switch solution.status {
         case .optimal, .feasible: break
         case .infeasible:
@@ -58,7 +67,7 @@ public struct RosterSolver: Sendable {
                 }
             }
         }
-        var lpOptions = SolveOptions(timeLimit: options.timeLimit)
+        var lpOptions = SolveOptions(timeLimit: options.timeLimit.map { max(1, $0 - Self.seconds(clock.now - started)) })
         lpOptions.presolve = false
         let tasks = try GLPKSolver().solve(fixed, options: lpOptions)
         let values = tasks.status == .optimal ? tasks.values : solution.values
@@ -106,6 +115,10 @@ public struct RosterSolver: Sendable {
             }
         }
         return lines
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     func extract(_ model: RosterModel, values: [Double], solution: Solution, scenario: String?) -> Roster {
