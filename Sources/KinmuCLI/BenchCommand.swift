@@ -20,6 +20,8 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "Time limit in seconds.") var timeLimit: Double = 60
         @Option(help: "Seed of the generated instance.") var seed: UInt64 = 1
         @Option(help: "json only.") var format: String = "json"
+        @Flag(help: "Print the search's progress to standard error.") var progress = false
+        @Option(help: "Also write the model as .lp or .mps.") var exportModel: String?
 
         func validate() throws {
             guard (2...2000).contains(staff) else { throw ValidationError("--staff must be 2 to 2000") }
@@ -32,6 +34,9 @@ struct BenchCommand: ParsableCommand {
             let centre = SyntheticCentre(staff: staff, days: days, seed: seed)
             let problem = try centre.problem(days: days)
             let model = RosterModel(problem)
+            if let path = exportModel {
+                try OutputFile.write(try model.program.text(format: try modelFormat(path)), to: path, force: true)
+            }
             let start = ContinuousClock.now
             var json = JSONLine()
             json["staff"] = .int(staff)
@@ -39,7 +44,10 @@ struct BenchCommand: ParsableCommand {
             json["columns"] = .int(model.program.columns.count)
             json["rows"] = .int(model.program.rows.count)
             do {
-                let r = try RosterSolver(options: SolveOptions(timeLimit: timeLimit)).solve(problem)
+                let printer: ((SolveProgress) -> Void)? = progress ? { p in
+                    printError("[\(formatNumber(p.seconds, digits: 1))s] incumbent \(p.incumbent.map { formatNumber($0, digits: 1) } ?? "-") bound \(p.bound.map { formatNumber($0, digits: 1) } ?? "-") nodes \(p.nodes)")
+                } : nil
+                let r = try RosterSolver(options: SolveOptions(timeLimit: timeLimit)).solve(problem, progress: printer)
                 json["status"] = .string(r.solution.status.rawValue)
                 json["objective"] = r.solution.objective.map { .number($0) } ?? .null
                 json["bound"] = r.solution.bound.map { .number($0) } ?? .null
