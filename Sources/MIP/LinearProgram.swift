@@ -99,6 +99,10 @@ public struct LinearProgram: Sendable {
         rows[row.index].terms.append(Term(column, coefficient))
     }
 
+    public mutating func setKind(_ column: ColumnID, _ kind: ColumnKind) {
+        columns[column.index].kind = kind
+    }
+
     public mutating func setRowBounds(_ row: RowID, lower: Double, upper: Double) {
         rows[row.index].lower = lower
         rows[row.index].upper = upper

@@ -35,6 +35,18 @@ public struct Solution: Sendable {
 
     public var hasSolution: Bool { status == .optimal || status == .feasible }
 
+    public init(status: SolveStatus, stopReason: StopReason, objective: Double?, bound: Double?, gap: Double?,
+                seconds: Double, values: [Double], nodes: Int) {
+        self.status = status
+        self.stopReason = stopReason
+        self.objective = objective
+        self.bound = bound
+        self.gap = gap
+        self.seconds = seconds
+        self.values = values
+        self.nodes = nodes
+    }
+
     public subscript(_ column: ColumnID) -> Double { values[column.index] }
 
     static func relativeGap(objective: Double?, bound: Double?) -> Double? {

@@ -70,4 +70,12 @@ public struct SolveProgress: Sendable, Equatable {
     public var bound: Double?
     public var gap: Double?
     public var nodes: Int
+
+    public init(seconds: Double, incumbent: Double?, bound: Double?, gap: Double?, nodes: Int) {
+        self.seconds = seconds
+        self.incumbent = incumbent
+        self.bound = bound
+        self.gap = gap
+        self.nodes = nodes
+    }
 }

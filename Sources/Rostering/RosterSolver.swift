@@ -19,9 +19,24 @@ public struct RosterResult: Sendable {
 /// fixed presence it is a transportation problem), so every slot gets one line
 /// per person.
 public struct RosterSolver: Sendable {
-    public var options: SolveOptions
+    public enum Method: String, Sendable, CaseIterable {
+        /// One branch-and-cut search over the whole month.
+        case monolithic
+        /// Relax-and-fix over labour weeks, then fix-and-optimise (WindowDecomposition).
+        case weeks
+        /// Weeks when the model has more than `automaticThreshold` columns, else monolithic
+        /// (not the default until the week decomposition finds plans the monolithic search does not).
+        case automatic
+    }
 
-    public init(options: SolveOptions = SolveOptions(timeLimit: 60)) { self.options = options }
+    public var options: SolveOptions
+    public var method: Method
+    public static let automaticThreshold = 30_000
+
+    public init(options: SolveOptions = SolveOptions(timeLimit: 60), method: Method = .monolithic) {
+        self.options = options
+        self.method = method
+    }
 
     public func solve(_ problem: RosterProblem, scenario: String? = nil,
                       progress: ((SolveProgress) -> Void)? = nil) throws -> RosterResult {
@@ -36,7 +51,10 @@ public struct RosterSolver: Sendable {
             let spent = Self.seconds(clock.now - started)
             search.timeLimit = max(0.5, limit * 0.9 - spent)
         }
-        let solution = try GLPKSolver().solve(model.program, options: search, progress: progress)
+        let useWeeks = method == .weeks || (method == .automatic && model.program.columns.count > Self.automaticThreshold)
+        let solution = useWeeks
+            ? try WindowDecomposition(model: model).solve(options: search, progress: progress)
+            : try GLPKSolver().solve(model.program, options: search, progress: progress)
         switch solution.status {
         case .optimal, .feasible: break
         case .infeasible:
