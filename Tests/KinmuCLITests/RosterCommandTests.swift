@@ -51,3 +51,14 @@ struct RosterCommandTests {
         #expect(text.contains("S002,田中 美咲,supervisor,"))
     }
 }
+
+@Suite("kinmu staff-list")
+struct StaffListCommandTests {
+    @Test("the Nankoku staff list as of the contract's month matches its golden file")
+    func golden() throws {
+        try CLI.expectGolden(try CLI.run(["staff-list", "--scenario", CLI.nankoku, "--as-of", "2026-12-01"]), "staff-list-2026-12-01.csv")
+        let html = try CLI.text(["staff-list", "--scenario", CLI.nankoku, "--as-of", "2026-12-01", "--format", "html"])
+        #expect(html.contains("業務従事者名簿（令和8年12月1日現在）"))
+        #expect(!html.contains("1900"))  // no pay or other fields beyond what the list needs
+    }
+}
