@@ -1,5 +1,6 @@
 import ArgumentParser
 import BusinessCalendar
+import Demand
 import Foundation
 import Reports
 import Rostering
@@ -20,7 +21,7 @@ struct ExportOptions: ParsableArguments {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a roster's exports: roster.csv (勤務表) and calendars/<staff-id>.ics.")
+        abstract: "Write a roster's exports: roster.csv (勤務表), roster.html (printable, with timelines and charts) and calendars/<staff-id>.ics.")
 
     @OptionGroup var scenario: ScenarioOptions
 
@@ -38,8 +39,10 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("\(out) already holds exports; pass --force to replace them")
         }
         let staff = try s.loadStaff()
+        let requirements = RequirementsCalculator(services: s.services, policy: s.staffing, slotMinutes: s.calendar.rules.slotMinutes)
+            .requirements(try s.forecaster().slots(month: m))
         let files = try RosterFiles.write(roster: r, month: m, scenario: s, staff: staff, requests: try s.loadRequests(staff: staff),
-                                          out: out, options: export)
+                                          requirements: requirements, out: out, options: export)
         print("wrote \(files.joined(separator: ", "))")
     }
 }
@@ -47,7 +50,7 @@ struct ExportCommand: ParsableCommand {
 /// Writes the roster exports into a folder (atomically, file by file).
 enum RosterFiles {
     static func write(roster: Roster, month: YearMonth, scenario: Scenario, staff: [Person], requests: [Request],
-                      out: String, options: ExportOptions) throws -> [String] {
+                      requirements: [SlotRequirement], out: String, options: ExportOptions) throws -> [String] {
         let e = RosterExport(roster: roster, month: month, calendar: scenario.calendar, staff: staff, requests: requests,
                              rules: scenario.rules(for: month), language: options.lang, era: options.era)
         var written: [String] = []
@@ -55,6 +58,10 @@ enum RosterFiles {
         grid.rows.insert([e.title], at: 0)
         try OutputFile.write(try grid.data(encoding: options.encoding), to: out + "/roster.csv", force: true)
         written.append("roster.csv")
+        let html = RosterHTML(export: e, services: scenario.services, requirements: requirements,
+                              slotMinutes: scenario.calendar.rules.slotMinutes)
+        try OutputFile.write(html.text, to: out + "/roster.html", force: true)
+        written.append("roster.html")
         for (id, cal) in e.calendars() {
             try OutputFile.write(cal.text, to: out + "/calendars/\(id).ics", force: true)
         }

@@ -63,7 +63,7 @@ struct PlanCommand: ParsableCommand {
         }
         try OutputFile.write(try result.roster.jsonData(), to: rosterPath, force: force)
         _ = try RosterFiles.write(roster: result.roster, month: m, scenario: s, staff: planning.staff,
-                                  requests: planning.requests, out: out, options: export)
+                                  requests: planning.requests, requirements: planning.requirements, out: out, options: export)
         let violations = planning.checker.check(result.roster)
         print(planning.summary(result, violations: violations))
         if !violations.isEmpty { throw ExitCode(4) }

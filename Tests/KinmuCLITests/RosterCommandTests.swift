@@ -33,6 +33,14 @@ struct RosterCommandTests {
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
         try CLI.expectGolden(csv, "roster-2026-12.csv")
         try CLI.expectGolden(try Data(contentsOf: URL(fileURLWithPath: out + "/calendars/S002.ics")), "roster-2026-12-S002.ics")
+        // The printable page: self-contained, a timeline and a chart for each of the 22 open days.
+        let html = try String(contentsOfFile: out + "/roster.html", encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("@page { size: A4 landscape"))
+        #expect(html.components(separatedBy: "<div class=\"day\">").count - 1 == 22)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 44)
+        #expect(!html.contains("http://") || !html.contains("<link"))  // no external resources
+        try CLI.expectGolden(Data(html.utf8), "roster-2026-12.html")
         // An existing export folder is not replaced without --force.
         command = try Kinmu.parseAsRoot(["export", "--scenario", CLI.nankoku, "--roster", Self.fixture, "--out", out])
         #expect(throws: (any Error).self) { try command.run() }
