@@ -15,6 +15,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Tests only: an independent reader for the XLSX files Kinmu writes.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Debian's libglpk-dev as a system library (no pkg-config file: the map links glpk and m).
@@ -50,7 +52,8 @@ let package = Package(
         .testTarget(name: "DemandTests", dependencies: ["Demand", "BusinessCalendar"]),
         .testTarget(name: "RosteringTests", dependencies: ["Rostering", "BusinessCalendar", "Demand", "MIP"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "BusinessCalendar"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BusinessCalendar"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BusinessCalendar", "Rostering",
+                                                         .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "KinmuCLITests", dependencies: ["KinmuCLI"]),
     ]
 )

@@ -21,7 +21,7 @@ struct ExportOptions: ParsableArguments {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a roster's exports: roster.csv (勤務表), roster.html (printable, with timelines and charts) and calendars/<staff-id>.ics.")
+        abstract: "Write a roster's exports: roster.csv (勤務表), roster.xlsx, roster.html (printable, with timelines and charts) and calendars/<staff-id>.ics.")
 
     @OptionGroup var scenario: ScenarioOptions
 
@@ -58,6 +58,9 @@ enum RosterFiles {
         grid.rows.insert([e.title], at: 0)
         try OutputFile.write(try grid.data(encoding: options.encoding), to: out + "/roster.csv", force: true)
         written.append("roster.csv")
+        let names = Dictionary(uniqueKeysWithValues: scenario.services.map { ($0.id, options.lang == .ja ? $0.name : $0.id) })
+        try OutputFile.write(e.workbook(services: names).data, to: out + "/roster.xlsx", force: true)
+        written.append("roster.xlsx")
         let html = RosterHTML(export: e, services: scenario.services, requirements: requirements,
                               slotMinutes: scenario.calendar.rules.slotMinutes)
         try OutputFile.write(html.text, to: out + "/roster.html", force: true)

@@ -117,3 +117,46 @@ public struct RosterExport: Sendable {
         }
     }
 }
+
+extension RosterExport {
+    /// The roster as a workbook: the month's grid (weekends and holidays shaded,
+    /// header frozen, A4 landscape) and a timeline sheet with one row per shift.
+    public func workbook(services: [String: String] = [:]) -> Workbook {
+        var grid = self.grid()
+        grid.rows.insert([title], at: 0)
+        let days = calendar.month(month)
+        func cell(_ s: String, _ c: Int, _ r: Int) -> Workbook.Cell {
+            if s.isEmpty { return .empty }
+            // Totals and counts are numbers; everything else text.
+            if r >= 2, c >= 3 + days.count || (grid.rows[r].first ?? "").isEmpty, let v = Double(s), r > 3 { return .number(v) }
+            return .text(s)
+        }
+        var sheet = Workbook.Sheet(name: t("勤務表", "Roster"),
+                                   rows: grid.rows.enumerated().map { r, row in row.enumerated().map { cell($1, $0, r) } })
+        sheet.columnWidths[0] = 9
+        sheet.columnWidths[1] = 14
+        sheet.columnWidths[2] = 12
+        for k in days.indices { sheet.columnWidths[3 + k] = 5.5 }
+        sheet.columnWidths[3 + days.count] = 8
+        sheet.columnWidths[4 + days.count] = 8
+        sheet.shadedColumns = Set(days.indices.filter { !days[$0].isOpen || days[$0].kind == .holidayOpening || days[$0].holiday != nil }.map { $0 + 3 })
+        sheet.boldRows = [0, 1]
+        sheet.freezeRows = 4
+        sheet.freezeColumns = 3
+
+        let name = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) })
+        var rows: [[Workbook.Cell]] = [[t("日付", "Date"), t("職員番号", "Staff ID"), t("氏名", "Name"), t("勤務", "Shift"),
+                                        t("開始", "Start"), t("終了", "End"), t("休憩", "Break"), t("担当", "Tasks")].map { .text($0) }]
+        for a in roster.assignments {
+            let d = CivilDate(a.date).map { era == .japanese ? JapaneseEra.format($0) : $0.description } ?? a.date
+            let tasks = a.tasks.map { "\($0.start)-\($0.end) \(services[$0.service] ?? $0.service)" }.joined(separator: "; ")
+            rows.append([.text(d), .text(a.staff), .text(name[a.staff] ?? ""), .text(a.shift), .text(a.start), .text(a.end),
+                         .text(a.breaks.map { "\($0.start)-\($0.end)" }.joined(separator: ", ")), .text(tasks)])
+        }
+        var timeline = Workbook.Sheet(name: t("タイムライン", "Timeline"), rows: rows)
+        timeline.columnWidths = [0: 16, 1: 9, 2: 14, 3: 8, 4: 7, 5: 7, 6: 13, 7: 90]
+        timeline.boldRows = [0]
+        timeline.freezeRows = 1
+        return Workbook(sheets: [sheet, timeline])
+    }
+}

@@ -39,6 +39,7 @@ public struct RosterHTML: Sendable {
         h1 { font-size: 14pt; margin: 0 0 6px; } h2 { font-size: 11pt; margin: 14px 0 4px; page-break-after: avoid; }
         table.grid { border-collapse: collapse; } table.grid td, table.grid th { border: 1px solid #999; padding: 1px 3px; text-align: center; white-space: nowrap; }
         table.grid td.name { text-align: left; } .closed { background: #e8e8e8; } .hol { background: #fde7e7; }
+        @media print { table.grid { font-size: 6pt; } table.grid td, table.grid th { padding: 0 1px; } }
         .day { page-break-inside: avoid; } .legend span { display: inline-block; padding: 0 6px; margin-right: 4px; color: #fff; }
         </style></head><body>
         <h1>\(esc(e.title))</h1>

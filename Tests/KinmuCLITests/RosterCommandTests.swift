@@ -33,6 +33,9 @@ struct RosterCommandTests {
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
         try CLI.expectGolden(csv, "roster-2026-12.csv")
         try CLI.expectGolden(try Data(contentsOf: URL(fileURLWithPath: out + "/calendars/S002.ics")), "roster-2026-12-S002.ics")
+        let xlsx = try Data(contentsOf: URL(fileURLWithPath: out + "/roster.xlsx"))
+        #expect(xlsx.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        try CLI.expectGolden(xlsx, "roster-2026-12.xlsx")
         // The printable page: self-contained, a timeline and a chart for each of the 22 open days.
         let html = try String(contentsOfFile: out + "/roster.html", encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
