@@ -18,6 +18,7 @@ public struct Kinmu: ParsableCommand {
             PlanCommand.self,
             CheckCommand.self,
             ExportCommand.self,
+            RepairCommand.self,
             StaffListCommand.self,
             ForecastCommand.self,
             RequirementsCommand.self,

@@ -39,6 +39,9 @@ public struct RosterModel: Sendable {
         addPreferences()
     }
 
+    /// Changes the program after it is built (repair adds costs on changes and fixes the past).
+    mutating func adjust(_ body: (inout LinearProgram) -> Void) { body(&program) }
+
     var slotHours: Double { Double(problem.slotMinutes) / 60 }
     func id(_ p: Int) -> String { problem.staff[p].id }
     func date(_ d: Int) -> String { problem.days[d].date.description }

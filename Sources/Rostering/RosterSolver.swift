@@ -41,9 +41,15 @@ public struct RosterSolver: Sendable {
     public func solve(_ problem: RosterProblem, scenario: String? = nil,
                       progress: ((SolveProgress) -> Void)? = nil) throws -> RosterResult {
         if let why = Explainer.supervisorGaps(problem) { throw RosterError.infeasible(why) }
+        return try solve(model: RosterModel(problem), scenario: scenario, progress: progress)
+    }
+
+    /// Solves a built (and possibly adjusted) model.
+    func solve(model: RosterModel, scenario: String? = nil,
+               progress: ((SolveProgress) -> Void)? = nil) throws -> RosterResult {
+        let problem = model.problem
         let clock = ContinuousClock()
         let started = clock.now
-        let model = RosterModel(problem)
         // The whole solve honours the time limit: the search gets most of it, the
         // serving LP what is left (it is fast; without time it falls back to the search's values).
         var search = options
