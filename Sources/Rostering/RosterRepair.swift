@@ -36,6 +36,16 @@ public struct RosterRepair: Sendable {
     ///   - from: days before this date are kept exactly as published.
     public func repair(_ problem: RosterProblem, original: Roster, from: CivilDate, scenario: String? = nil) throws -> (RosterResult, [Change]) {
         if let why = Explainer.supervisorGaps(problem) { throw RosterError.infeasible(why) }
+        // First only the labour week(s) of the absence are reopened (a small search);
+        // if that cannot keep every rule, the rest of the month is reopened too.
+        let absentDays = problem.requests.filter { $0.kind == .leave && $0.through >= from }.map(\.through)
+        let until = (absentDays.max() ?? from).adding(days: 7)
+        if let r = try? repair(problem, original: original, from: from, until: until, scenario: scenario) { return r }
+        return try repair(problem, original: original, from: from, until: nil, scenario: scenario)
+    }
+
+    func repair(_ problem: RosterProblem, original: Roster, from: CivilDate, until: CivilDate?,
+                scenario: String?) throws -> (RosterResult, [Change]) {
         var model = RosterModel(problem)
         let byCell = Dictionary(original.assignments.map { ("\($0.staff) \($0.date)", $0) }, uniquingKeysWith: { a, _ in a })
         let costs = self.costs
@@ -49,7 +59,8 @@ public struct RosterRepair: Sendable {
                         let opt = problem.options[p][d][o]
                         let code = problem.rules.shifts[opt.shift].code
                         let same = was?.shift == code
-                        if date < from {
+                        let frozen = date < from || (until.map { date > $0 } ?? false)
+                        if frozen {
                             lp.setBounds(x, lower: same ? 1 : 0, upper: same ? 1 : 0)
                         } else if was == nil {
                             lp.setObjective(x, lp.column(x).objective + costs.dayMoved)
@@ -63,7 +74,7 @@ public struct RosterRepair: Sendable {
                         for (k, b) in breakStart[p][d][o].enumerated() {
                             let start = problem.slotStart(d, opt.breakStarts[k]).description
                             let kept = same && was?.breaks.first?.start == start
-                            if date < from && same {
+                            if frozen && same {
                                 lp.setBounds(b, lower: kept ? 1 : 0, upper: kept ? 1 : 0)
                             } else if same && !kept {
                                 lp.setObjective(b, lp.column(b).objective + costs.breakMoved)
