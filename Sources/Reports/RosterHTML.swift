@@ -21,10 +21,7 @@ public struct RosterHTML: Sendable {
 
     static let colours = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948"]
 
-    func esc(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    func esc(_ s: String) -> String { htmlEscape(s) }
 
     func minutes(_ s: String) -> Int { TimeOfDay(s)?.minutes ?? 0 }
 
@@ -140,4 +137,10 @@ public struct RosterHTML: Sendable {
     }
 
     func fmt(_ v: Double) -> String { String(format: "%.1f", locale: nil, v) }
+}
+
+/// Text for HTML content and attribute values.
+func htmlEscape(_ s: String) -> String {
+    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
 }

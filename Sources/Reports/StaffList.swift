@@ -69,10 +69,7 @@ public struct StaffList: Sendable {
 
     /// A printable, self-contained HTML page (A4 portrait).
     public func html(organisation: String) -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let esc = htmlEscape
         let table = csv()
         var out = """
         <!DOCTYPE html>
