@@ -42,10 +42,16 @@ public struct Hours: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `08:30-17:15` (also with `–` or `~`).
     public init?(_ text: String) {
+        guard let (o, c) = Hours.times(text) else { return nil }
+        self.init(open: o, close: c)
+    }
+
+    /// The two times of `08:30-17:15`, in whatever order they are written.
+    public static func times(_ text: String) -> (TimeOfDay, TimeOfDay)? {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "~" || $0 == "〜" })
         guard parts.count == 2,
               let o = TimeOfDay(parts[0].trimmingSpaces), let c = TimeOfDay(parts[1].trimmingSpaces) else { return nil }
-        self.init(open: o, close: c)
+        return (o, c)
     }
 
     public var minutes: Int { close.minutes - open.minutes }
@@ -53,7 +59,8 @@ public struct Hours: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension StringProtocol {
-    var trimmingSpaces: String {
+    /// The text without leading and trailing spaces.
+    public var trimmingSpaces: String {
         String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

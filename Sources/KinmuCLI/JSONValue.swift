@@ -112,5 +112,5 @@ func jsonString(_ s: String) -> String {
 /// A number with a fixed count of decimals, POSIX-style (never a locale's comma).
 func formatNumber(_ x: Double, digits: Int = 3) -> String {
     if x == x.rounded(), abs(x) < 1e15, digits == 3 { return String(Int64(x)) }
-    return String(format: "%.\(digits)f", locale: nil, x)
+    return fixed(x, digits)
 }

@@ -98,14 +98,14 @@ struct Planning {
     }
 
     /// Staff serving a line in a slot, from a roster's tasks.
-    static func staffed(_ roster: Roster) -> [String: Int] {
+    static func staffed(_ roster: Roster, slotMinutes: Int) -> [String: Int] {
         var count: [String: Int] = [:]
         for a in roster.assignments {
             for t in a.tasks {
                 guard var x = TimeOfDay(t.start), let end = TimeOfDay(t.end) else { continue }
                 while x < end {
                     count["\(a.date) \(x) \(t.service)", default: 0] += 1
-                    x = x.adding(minutes: 15) ?? end
+                    x = x.adding(minutes: slotMinutes) ?? end
                 }
             }
         }
@@ -113,7 +113,7 @@ struct Planning {
     }
 
     func serviceLevel(_ roster: Roster) -> ServiceLevelEstimate {
-        let staffed = Self.staffed(roster)
+        let staffed = Self.staffed(roster, slotMinutes: scenario.calendar.rules.slotMinutes)
         return ServiceLevelEstimate(forecasts: forecasts, services: scenario.services, policy: scenario.staffing,
                                     slotMinutes: scenario.calendar.rules.slotMinutes) { d, t, l in staffed["\(d) \(t) \(l)"] ?? 0 }
     }

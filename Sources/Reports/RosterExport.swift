@@ -125,10 +125,12 @@ extension RosterExport {
         var grid = self.grid()
         grid.rows.insert([title], at: 0)
         let days = calendar.month(month)
+        // Below the title and the three header rows, the totals columns and the
+        // headcount rows (no staff id) hold numbers; everything else is text.
         func cell(_ s: String, _ c: Int, _ r: Int) -> Workbook.Cell {
             if s.isEmpty { return .empty }
-            // Totals and counts are numbers; everything else text.
-            if r >= 2, c >= 3 + days.count || (grid.rows[r].first ?? "").isEmpty, let v = Double(s), r > 3 { return .number(v) }
+            let countCell = r > 3 && (c >= 3 + days.count || (grid.rows[r].first ?? "").isEmpty)
+            if countCell, let v = Double(s) { return .number(v) }
             return .text(s)
         }
         var sheet = Workbook.Sheet(name: t("勤務表", "Roster"),

@@ -61,7 +61,7 @@ public struct CSVTable: Sendable {
         guard let head = records.first else {
             throw ScenarioError(file: file, line: 1, field: nil, "the file is empty; expected a header line")
         }
-        let header = head.fields.map { $0.trimmingCharacters(in: " ") }
+        let header = head.fields.map { $0.trimmingSpaces }
         let body = Array(records.dropFirst())
         for r in body where r.fields.count != header.count {
             throw ScenarioError(file: file, line: r.line, field: nil,

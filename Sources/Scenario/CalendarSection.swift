@@ -123,10 +123,7 @@ enum CalendarSection {
 
     static func hours(_ v: YAMLValue) throws(ScenarioError) -> Hours {
         let s = try v.string()
-        let parts = s.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "~" || $0 == "〜" })
-        guard parts.count == 2,
-              let o = TimeOfDay(parts[0].trimmingCharacters(in: " ")),
-              let c = TimeOfDay(parts[1].trimmingCharacters(in: " ")) else {
+        guard let (o, c) = Hours.times(s) else {
             throw v.error("\"\(s)\" is not a time range; expected HH:MM-HH:MM, e.g. 08:30-17:15")
         }
         guard let h = Hours(open: o, close: c) else {
@@ -147,11 +144,5 @@ enum CalendarSection {
             throw v.error("\"\(s)\" is not a date; expected YYYY-MM-DD, e.g. 2026-12-15")
         }
         return d
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: Character) -> String {
-        String(drop(while: { $0 == set }).reversed().drop(while: { $0 == set }).reversed())
     }
 }

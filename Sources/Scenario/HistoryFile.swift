@@ -93,7 +93,7 @@ public enum HistoryFile {
     }
 
     static func count(_ s: String, _ t: CSVTable, _ r: CSVTable.Record, _ field: String) throws(ScenarioError) -> Int {
-        guard let v = Int(s.trimmingCharacters(in: " ")) else { throw t.error(r, field, "\"\(s)\" is not a whole number") }
+        guard let v = Int(s.trimmingSpaces) else { throw t.error(r, field, "\"\(s)\" is not a whole number") }
         guard v >= 0 else { throw t.error(r, field, "\(v) is negative; counts are 0 or more") }
         return v
     }

@@ -30,7 +30,7 @@ public enum StaffFile {
         var out: [Person] = []
         var seen: [String: Int] = [:]
         for r in t.records {
-            func field(_ c: Int?) -> String { c.map { r.fields[$0].trimmingCharacters(in: " ") } ?? "" }
+            func field(_ c: Int?) -> String { c.map { r.fields[$0].trimmingSpaces } ?? "" }
             func number(_ c: Int?, _ label: String) throws(ScenarioError) -> Double? {
                 let s = field(c)
                 if s.isEmpty { return nil }
@@ -60,7 +60,7 @@ public enum StaffFile {
             }
             var skills: [String] = []
             for s in field(cSkills).split(whereSeparator: { $0 == ";" || $0 == "、" || $0 == "・" || $0 == "|" }) {
-                let name = s.trimmingCharacters(in: " ")
+                let name = s.trimmingSpaces
                 guard let svc = services.first(where: { $0.id == name || $0.name == name }) else {
                     throw t.error(r, "skills", "unknown line of work \"\(name)\"; expected \(services.map { "\($0.id) (\($0.name))" }.joined(separator: ", "))")
                 }
@@ -102,7 +102,7 @@ public enum StaffFile {
         let kinds: [String: RequestKind] = ["休暇": .leave, "希望休": .preferOff, "出勤希望": .preferOn,
                                             "勤務希望": .preferShift, "勤務回避": .avoidShift, "勤務可能時間": .available]
         for r in t.records {
-            func field(_ c: Int?) -> String { c.map { r.fields[$0].trimmingCharacters(in: " ") } ?? "" }
+            func field(_ c: Int?) -> String { c.map { r.fields[$0].trimmingSpaces } ?? "" }
             let person = field(cStaff)
             guard staff.contains(where: { $0.id == person }) else {
                 throw t.error(r, "staff", "unknown staff id \"\(person)\"; it is not in staff.csv")

@@ -2,7 +2,7 @@ import MIP
 
 /// Small programs with optima known by hand or by enumeration.
 enum Instances {
-    /// max 10a + 13b + 7c + 8d  s.t.  5a + 6b + 4c + 5d ≤ 14 (binary). Optimum 28 (b, c, and? see test).
+    /// max Σ values·take  s.t.  Σ weights·take ≤ capacity, take binary.
     static func knapsack(values: [Double], weights: [Double], capacity: Double, name: String = "knapsack") -> LinearProgram {
         var lp = LinearProgram(name: name, sense: .maximize)
         let x = values.indices.map { lp.addColumn(name: "take[\($0)]", kind: .binary, objective: values[$0]) }
@@ -21,7 +21,7 @@ enum Instances {
         return best
     }
 
-    /// Set cover: sets with costs over elements 1...6; the optimum is 5 (sets B and D... see test).
+    /// Set cover of elements 1...6: A+D costs 6, but F alone covers everything for 5, the optimum.
     static func setCover() -> LinearProgram {
         // element → sets containing it
         let sets: [(String, Double, [Int])] = [
