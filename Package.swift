@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "DemandTests", dependencies: ["Demand", "BusinessCalendar"]),
         .testTarget(name: "RosteringTests", dependencies: ["Rostering", "BusinessCalendar", "Demand", "MIP"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "BusinessCalendar"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BusinessCalendar", "Rostering",
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "BusinessCalendar", "Demand", "Rostering",
                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "KinmuCLITests", dependencies: ["KinmuCLI"]),
     ]

@@ -17,4 +17,12 @@ if [ -f "$out/roster.json" ]; then
   echo "kinmu: kept the previous roster as $out/roster.previous.json"
 fi
 "$kinmu" plan --scenario "$scenario" --month "$month" --out "$out"
+# The contract's documents for the month: staff list, 月報 (predicted), 日報 templates, the actuals sheet.
+"$kinmu" staff-list --scenario "$scenario" --as-of "$month-01" --format xlsx --out "$out/staff-list.xlsx" --force
+"$kinmu" report monthly --scenario "$scenario" --month "$month" --roster "$out/roster.json" --out "$out/report-monthly.html" --force
+"$kinmu" report monthly --scenario "$scenario" --month "$month" --roster "$out/roster.json" --format xlsx --out "$out/report-monthly.xlsx" --force
+"$kinmu" report daily --scenario "$scenario" --month "$month" --roster "$out/roster.json" --out "$out/report-daily.html" --force
+if [ ! -f "$out/actuals.csv" ]; then  # filled in day by day; never overwritten
+  "$kinmu" report daily --scenario "$scenario" --month "$month" --roster "$out/roster.json" --format csv --out "$out/actuals.csv"
+fi
 echo "kinmu: wrote $(ls "$out" | tr '\n' ' ')"

@@ -27,4 +27,10 @@ public enum JapaneseEra {
         guard let e = era(of: month.first) else { return month.description }
         return "\(e.name)\(yearText(e.year))年\(month.month)月"
     }
+
+    /// 令和8年度: the fiscal year that starts in April of `year`, in the era of its first day.
+    public static func fiscalYear(_ year: Int) -> String {
+        guard let e = era(of: CivilDate(year, 4, 1)!) else { return "\(year)年度" }
+        return "\(e.name)\(yearText(e.year))年度"
+    }
 }

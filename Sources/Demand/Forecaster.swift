@@ -24,6 +24,16 @@ public struct SlotForecast: Sendable, Equatable {
     public var upper: Double
     public var bookings: Double
     public var walkIns: Double { max(0, expected - bookings) }
+
+    public init(date: CivilDate, slot: TimeOfDay, service: String, expected: Double, lower: Double, upper: Double, bookings: Double) {
+        self.date = date
+        self.slot = slot
+        self.service = service
+        self.expected = expected
+        self.lower = lower
+        self.upper = upper
+        self.bookings = bookings
+    }
 }
 
 public enum DemandError: Error, Equatable, Sendable, CustomStringConvertible {

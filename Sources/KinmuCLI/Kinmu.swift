@@ -20,6 +20,7 @@ public struct Kinmu: ParsableCommand {
             ExportCommand.self,
             RepairCommand.self,
             StaffListCommand.self,
+            ReportCommand.self,
             ForecastCommand.self,
             RequirementsCommand.self,
             BacktestCommand.self,

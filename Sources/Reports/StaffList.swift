@@ -67,6 +67,20 @@ public struct StaffList: Sendable {
         return csv
     }
 
+    /// The list (or, given `changesSince`, the changes) as a report document, for the workbook.
+    public func document(organisation: String, changesSince: CivilDate? = nil) -> ReportDocument {
+        let table = changesSince.map { changes(since: $0) } ?? csv()
+        let name = changesSince == nil ? t("業務従事者名簿", "Staff list") : t("業務従事者交代報告", "Staff changes")
+        var doc = ReportDocument(title: changesSince.map { t("業務従事者交代報告（\(date($0))〜\(date(asOf))）", "Staff changes \(date($0)) to \(date(asOf))") } ?? title,
+                                 lines: [organisation],
+                                 tables: [.init(name: name, header: table.rows[0], rows: table.rows.dropFirst().map { $0.map { .text($0) } })],
+                                 language: language, landscape: false)
+        if changesSince == nil {
+            doc.tables[0].marked = Set(engaged.indices.filter { !flag(engaged[$0]).isEmpty })
+        }
+        return doc
+    }
+
     /// A printable, self-contained HTML page (A4 portrait).
     public func html(organisation: String) -> String {
         let esc = htmlEscape
