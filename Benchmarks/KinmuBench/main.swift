@@ -70,4 +70,20 @@ do {
     print(String(format: "roster %@: %@, objective %.3f, bound %.3f, gap %.4f%%, %.2f s (%d columns, %d rows, %d nodes)",
                  month.description, r.solution.status.rawValue, r.solution.objective ?? -1, r.solution.bound ?? -1,
                  (r.solution.gap ?? 1) * 100, seconds, r.columns, r.rows, r.solution.nodes))
+
+    // Repair: one person absent for one day, for several people and days (target: under a second each).
+    let working = r.roster.assignments.filter { $0.date >= month.first.adding(days: 7).description }
+    var picks: [Roster.Assignment] = []
+    for a in working where !picks.contains(where: { $0.staff == a.staff }) && picks.count < 5 { picks.append(a) }
+    for a in picks + [working.last!] {
+        let day = CivilDate(a.date)!
+        let absent = Request(person: a.staff, from: day, through: day, kind: .leave, note: "欠勤", source: "bench")
+        let p = try RosterProblem(month: month, calendar: scenario.calendar, services: scenario.services, requirements: reqs,
+                                  staff: staff, requests: requests + [absent], rules: scenario.rules(for: month))
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let (fixed, changes) = try RosterRepair(options: SolveOptions(timeLimit: 30)).repair(p, original: r.roster, from: day, absentThrough: day)
+        let t = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        print(String(format: "repair %@ absent %@: %@, %d changes, %.2f s (model build + reduce + solve)",
+                     a.staff, a.date, fixed.solution.status.rawValue, changes.count, t))
+    }
 }

@@ -58,7 +58,7 @@ struct RepairCommand: ParsableCommand {
                                         staff: planning.staff, requests: requests, rules: planning.rules)
         let (result, changes): (RosterResult, [RosterRepair.Change])
         do {
-            (result, changes) = try RosterRepair(options: SolveOptions(timeLimit: timeLimit)).repair(problem, original: original, from: from, scenario: s.name)
+            (result, changes) = try RosterRepair(options: SolveOptions(timeLimit: timeLimit)).repair(problem, original: original, from: from, absentThrough: absences.map(\.2).max(), scenario: s.name)
         } catch let e as RosterError {
             printError("kinmu: no repair keeps every hard rule.\n\(e.description)")
             throw ExitCode(3)

@@ -34,12 +34,14 @@ public struct RosterRepair: Sendable {
     ///   - problem: the month with the absence already entered as leave.
     ///   - original: the published roster.
     ///   - from: days before this date are kept exactly as published.
-    public func repair(_ problem: RosterProblem, original: Roster, from: CivilDate, scenario: String? = nil) throws -> (RosterResult, [Change]) {
+    ///   - absentThrough: the absence's last day (default: the last leave day on or after `from`).
+    public func repair(_ problem: RosterProblem, original: Roster, from: CivilDate, absentThrough: CivilDate? = nil,
+                       scenario: String? = nil) throws -> (RosterResult, [Change]) {
         if let why = Explainer.supervisorGaps(problem) { throw RosterError.infeasible(why) }
-        // First only the labour week(s) of the absence are reopened (a small search);
-        // if that cannot keep every rule, the rest of the month is reopened too.
-        let absentDays = problem.requests.filter { $0.kind == .leave && $0.through >= from }.map(\.through)
-        let until = (absentDays.max() ?? from).adding(days: 7)
+        // First only the days from `from` to a week after the absence are reopened
+        // (a small search); if that cannot keep every rule, the rest of the month too.
+        let last = absentThrough ?? problem.requests.filter { $0.kind == .leave && $0.through >= from }.map(\.through).max() ?? from
+        let until = max(last, from).adding(days: 7)
         if let r = try? repair(problem, original: original, from: from, until: until, scenario: scenario) { return r }
         return try repair(problem, original: original, from: from, until: nil, scenario: scenario)
     }
@@ -84,7 +86,46 @@ public struct RosterRepair: Sendable {
                 }
             }
         }
-        let result = try RosterSolver(options: options).solve(model: model, scenario: scenario)
+        // Frozen days serve exactly as published: their who-serves-what is fixed to the
+        // published tasks, so with their shifts fixed they leave the program entirely.
+        let frozenDays = problem.days.indices.filter { d in
+            let date = problem.days[d].date
+            return date < from || (until.map { date > $0 } ?? false)
+        }
+        var published = [String: Int]()  // "g d t l" → people of group g on line l
+        let index = Dictionary(uniqueKeysWithValues: problem.staff.enumerated().map { ($1.id, $0) })
+        let dayIndex = Dictionary(uniqueKeysWithValues: problem.days.enumerated().map { ($1.date.description, $0) })
+        let lineIndex = Dictionary(uniqueKeysWithValues: problem.services.enumerated().map { ($1.id, $0) })
+        for a in original.assignments {
+            guard let p = index[a.staff], let d = dayIndex[a.date] else { continue }
+            for task in a.tasks {
+                guard let l = lineIndex[task.service], let start = TimeOfDay(task.start), let end = TimeOfDay(task.end) else { continue }
+                for t in 0..<problem.days[d].slotCount {
+                    let at = problem.slotStart(d, t)
+                    if at >= start && at < end { published["\(model.groupOf[p]) \(d) \(t) \(l)", default: 0] += 1 }
+                }
+            }
+        }
+        let serve = model.serve
+        model.adjust { lp in
+            for g in serve.indices {
+                for d in frozenDays {
+                    for t in serve[g][d].indices {
+                        for (l, y) in serve[g][d][t].enumerated() {
+                            guard let y else { continue }
+                            let n = Double(published["\(g) \(d) \(t) \(l)"] ?? 0)
+                            lp.setBounds(y, lower: n, upper: n)
+                        }
+                    }
+                }
+            }
+        }
+        var result = try RosterSolver(options: options, reduce: true).solve(model: model, scenario: scenario)
+        // The frozen days exactly as published (who served which line too).
+        let frozen = Set(frozenDays.map { problem.days[$0].date.description })
+        result.roster.assignments = (original.assignments.filter { frozen.contains($0.date) }
+            + result.roster.assignments.filter { !frozen.contains($0.date) })
+            .sorted { ($0.date, $0.staff) < ($1.date, $1.staff) }
         return (result, Self.changes(from: original, to: result.roster))
     }
 

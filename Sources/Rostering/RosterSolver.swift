@@ -31,11 +31,44 @@ public struct RosterSolver: Sendable {
 
     public var options: SolveOptions
     public var method: Method
+    /// Take the fixed part of the program out before GLPK sees it (`LinearProgram.reduced()`):
+    /// for repairs and what-if runs, where most of the month is fixed.
+    public var reduce = false
     public static let automaticThreshold = 30_000
 
-    public init(options: SolveOptions = SolveOptions(timeLimit: 60), method: Method = .monolithic) {
+    public init(options: SolveOptions = SolveOptions(timeLimit: 60), method: Method = .monolithic, reduce: Bool = false) {
         self.options = options
         self.method = method
+        self.reduce = reduce
+    }
+
+    /// Solves with GLPK, on the open part only when `reduce` is set.
+    func glpk(_ program: LinearProgram, options: SolveOptions, progress: ((SolveProgress) -> Void)? = nil) throws -> Solution {
+        guard reduce else { return try GLPKSolver().solve(program, options: options, progress: progress) }
+        let clock = ContinuousClock(), t0 = clock.now
+        let r = program.reduced()
+        if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+            FileHandle.standardError.write(Data("reduce: \(program.columns.count)x\(program.rows.count) -> \(r.program.columns.count)x\(r.program.rows.count) (\(r.program.columns.filter { $0.kind != .continuous }.count) integer) in \(clock.now - t0)\n".utf8))
+        }
+        if r.infeasibility != nil {
+            if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil { FileHandle.standardError.write(Data("reduce: infeasible at \(r.infeasibility!)\n".utf8)) }
+            return Solution(status: .infeasible, stopReason: .completed, objective: nil, bound: nil, gap: nil, seconds: 0, values: [], nodes: 0)
+        }
+        if r.program.columns.isEmpty {
+            return Solution(status: .optimal, stopReason: .completed, objective: r.objectiveOffset, bound: r.objectiveOffset, gap: 0,
+                            seconds: 0, values: r.fixedValues, nodes: 0)
+        }
+        var o = options
+        if let x = o.initialSolution { o.initialSolution = r.restrict(x) }
+        let offset = r.objectiveOffset
+        return r.expand(try GLPKSolver().solve(r.program, options: o, progress: progress.map { report in
+            { p in
+                var q = p
+                q.incumbent = p.incumbent.map { $0 + offset }
+                q.bound = p.bound.map { $0 + offset }
+                report(q)
+            }
+        }))
     }
 
     public func solve(_ problem: RosterProblem, scenario: String? = nil,
@@ -60,7 +93,7 @@ public struct RosterSolver: Sendable {
         let useWeeks = method == .weeks || (method == .automatic && model.program.columns.count > Self.automaticThreshold)
         let solution = useWeeks
             ? try WindowDecomposition(model: model).solve(options: search, progress: progress)
-            : try GLPKSolver().solve(model.program, options: search, progress: progress)
+            : try glpk(model.program, options: search, progress: progress)
         switch solution.status {
         case .optimal, .feasible: break
         case .infeasible:
@@ -93,7 +126,7 @@ public struct RosterSolver: Sendable {
         }
         var lpOptions = SolveOptions(timeLimit: options.timeLimit.map { max(1, $0 - Self.seconds(clock.now - started)) })
         lpOptions.presolve = false
-        let tasks = try GLPKSolver().solve(fixed, options: lpOptions)
+        let tasks = try glpk(fixed, options: lpOptions)
         let values = tasks.status == .optimal ? tasks.values : solution.values
         let roster = extract(model, values: values, solution: solution, scenario: scenario)
         var shortfall: [String: Double] = [:]

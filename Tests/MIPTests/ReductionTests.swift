@@ -1,0 +1,87 @@
+import Testing
+@testable import MIP
+
+/// `LinearProgram.reduced()` against GLPK on the whole program: the open part's
+/// optimum plus the offset is the whole program's, and its values expand to a
+/// point that satisfies every original row.
+@Suite("Taking the fixed part out of a program")
+struct ReductionTests {
+    /// A small random MIP: a covering/packing mix with some columns fixed by their bounds.
+    static func instance(seed: UInt64) -> LinearProgram {
+        var state = seed &+ 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var lp = LinearProgram(name: "random \(seed)", sense: seed % 2 == 0 ? .minimize : .maximize)
+        let n = 14
+        let cols = (0..<n).map { j -> ColumnID in
+            let kind: LinearProgram.ColumnKind = j % 3 == 0 ? .continuous : j % 3 == 1 ? .binary : .integer
+            let c = lp.addColumn(name: "x\(j)", kind: kind, lower: 0, upper: kind == .binary ? 1 : 4, objective: (next() * 10).rounded() - 3)
+            if next() < 0.35 {  // fix about a third
+                let v = kind == .continuous ? (next() * 4 * 4).rounded() / 4 : (next() * (kind == .binary ? 1 : 4)).rounded()
+                lp.setBounds(c, lower: v, upper: v)
+            }
+            return c
+        }
+        for i in 0..<10 {
+            let picks = cols.filter { _ in next() < 0.3 }
+            guard !picks.isEmpty else { continue }
+            let terms = picks.map { ($0, (next() * 4).rounded() + 1) }
+            if i % 2 == 0 {
+                lp.addRow(name: "cap\(i)", terms: terms, upper: Double(picks.count) * 3)
+            } else {
+                lp.addRow(name: "need\(i)", terms: terms, lower: 1)
+            }
+        }
+        // One singleton row, which becomes a bound.
+        lp.addRow(name: "single", terms: [(cols[4], 2)], upper: 3)
+        return lp
+    }
+
+    static func satisfies(_ lp: LinearProgram, _ x: [Double]) -> Bool {
+        for c in lp.columns.indices where x[c] < lp.columns[c].lower - 1e-6 || x[c] > lp.columns[c].upper + 1e-6 { return false }
+        for r in lp.rows {
+            let v = r.terms.reduce(0) { $0 + $1.coefficient * x[$1.column.index] }
+            if v < r.lower - 1e-6 || v > r.upper + 1e-6 { return false }
+        }
+        return true
+    }
+
+    @Test("same optimum as the whole program on 40 random MIPs", arguments: 0..<40)
+    func sameOptimum(seed: Int) throws {
+        let lp = Self.instance(seed: UInt64(seed))
+        let whole = try GLPKSolver().solve(lp)
+        let r = lp.reduced()
+        #expect(r.program.columns.count < lp.columns.count)
+        if r.infeasibility != nil {
+            #expect(whole.status == .infeasible)
+            return
+        }
+        let part = r.expand(try GLPKSolver().solve(r.program))
+        #expect(part.status == whole.status)
+        guard whole.status == .optimal, let a = whole.objective, let b = part.objective else { return }
+        #expect(abs(a - b) < 1e-6)
+        #expect(Self.satisfies(lp, part.values))
+    }
+
+    @Test("fixings that break a row are reported by name; a column in no row goes to its cheaper bound")
+    func infeasibleAndFree() throws {
+        var lp = LinearProgram(name: "t")
+        let a = lp.addColumn(name: "a", kind: .binary, lower: 1, upper: 1)
+        let b = lp.addColumn(name: "b", kind: .binary, lower: 1, upper: 1)
+        lp.addRow(name: "at most one", terms: [(a, 1), (b, 1)], upper: 1)
+        #expect(lp.reduced().infeasibility == "at most one")
+
+        var free = LinearProgram(name: "f")
+        let x = free.addColumn(name: "x", kind: .integer, lower: 2, upper: 9, objective: 3)
+        let y = free.addColumn(name: "y", kind: .continuous, lower: 0, upper: 5, objective: -1)
+        let z = free.addColumn(name: "z", kind: .integer, lower: 0, upper: 9, objective: 1)
+        free.addRow(name: "z at least 2.5", terms: [(z, 2)], lower: 5)
+        _ = (x, y)
+        let r = free.reduced()
+        #expect(r.program.columns.isEmpty && r.program.rows.isEmpty)
+        #expect(r.expand([]) == [2, 5, 3])  // z's bound rounded up to 3
+        #expect(r.objectiveOffset == 3 * 2 - 5 + 3)
+    }
+}
