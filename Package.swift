@@ -36,15 +36,16 @@ let package = Package(
         ]),
         // Exports and reports: CSV, iCalendar, and (as they land) 勤務表, 名簿, 月報/年報.
         .target(name: "Reports", dependencies: ["BusinessCalendar", "Demand", "Rostering"]),
+        .target(name: "WhatIf", dependencies: ["BusinessCalendar", "Demand", "Rostering", "Scenario", "MIP"]),
         // The commands of the `kinmu` tool, one file each.
         .target(name: "KinmuCLI", dependencies: [
-            "MIP", "BusinessCalendar", "Demand", "Rostering", "Scenario", "Reports",
+            "MIP", "BusinessCalendar", "Demand", "Rostering", "Scenario", "Reports", "WhatIf",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The entry point only.
         .executableTarget(name: "kinmu", dependencies: ["KinmuCLI"]),
         // Benchmarks: programs that print their figures (make bench).
-        .executableTarget(name: "kinmu-bench", dependencies: ["BusinessCalendar", "Demand", "Rostering", "Scenario", "MIP"],
+        .executableTarget(name: "kinmu-bench", dependencies: ["BusinessCalendar", "Demand", "Rostering", "Scenario", "MIP", "WhatIf"],
                           path: "Benchmarks/KinmuBench"),
 
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
@@ -54,6 +55,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "BusinessCalendar"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BusinessCalendar", "Demand", "Rostering",
                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Scenario", "Rostering", "BusinessCalendar", "Demand"]),
         .testTarget(name: "KinmuCLITests", dependencies: ["KinmuCLI"]),
     ]
 )

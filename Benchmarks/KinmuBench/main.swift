@@ -6,6 +6,7 @@ import Foundation
 import MIP
 import Rostering
 import Scenario
+import WhatIf
 
 let args = CommandLine.arguments
 let scenarioFolder = args.count > 1 ? args[1] : "Scenarios/nankoku"
@@ -85,5 +86,18 @@ do {
         let t = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         print(String(format: "repair %@ absent %@: %@, %d changes, %.2f s (model build + reduce + solve)",
                      a.staff, a.date, fixed.solution.status.rawValue, changes.count, t))
+    }
+
+    // What-if sweep: the first line's demand ×1.0…2.0 in 11 levels, today's roster kept (target: under 10 s on 2 cores).
+    let spec = SweepSpec(line: scenario.services[0].id, levels: (0...10).map { 1 + Double($0) / 10 })
+    let reference = staff.first { $0.role == .staff } ?? staff[0]
+    for jobs in [1, ProcessInfo.processInfo.activeProcessorCount] {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        let points = try SweepRunner(options: SolveOptions(timeLimit: 60), jobs: jobs).run(scenario: scenario, month: month, spec: spec,
+                                                                                           base: r.roster, reference: reference)
+        let t = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        print(String(format: "sweep %@ x1.0..2.0 (11 levels) on %d thread(s): %.2f s; SL %.1f%% -> %.1f%%, extra staff-hours %.2f -> %.2f",
+                     spec.line!, jobs, t, points.first!.serviceLevelAverage * 100, points.last!.serviceLevelAverage * 100,
+                     points.first!.extraStaffHours, points.last!.extraStaffHours))
     }
 }

@@ -19,6 +19,7 @@ public struct Kinmu: ParsableCommand {
             CheckCommand.self,
             ExportCommand.self,
             RepairCommand.self,
+            WhatIfCommand.self,
             StaffListCommand.self,
             ReportCommand.self,
             ForecastCommand.self,

@@ -6,6 +6,7 @@ import MIP
 import Reports
 import Rostering
 import Scenario
+import WhatIf
 
 /// `kinmu plan`: the month's roster.
 struct PlanCommand: ParsableCommand {
@@ -70,54 +71,7 @@ struct PlanCommand: ParsableCommand {
     }
 }
 
-/// Everything a month's plan needs, built from a scenario.
-struct Planning {
-    let scenario: Scenario
-    let month: YearMonth
-    let staff: [Person]
-    let requests: [Request]
-    let rules: RosterRules
-    let forecasts: [SlotForecast]
-    let requirements: [SlotRequirement]
-    let problem: RosterProblem
-    let checker: RosterChecker
-
-    init(scenario s: Scenario, month m: YearMonth, extraEvents: [DemandEvent] = []) throws {
-        scenario = s
-        month = m
-        staff = try s.loadStaff()
-        requests = try s.loadRequests(staff: staff)
-        rules = s.rules(for: m)
-        let f = try s.forecaster(extraEvents: extraEvents)
-        forecasts = f.slots(month: m)
-        requirements = RequirementsCalculator(services: s.services, policy: s.staffing, slotMinutes: s.calendar.rules.slotMinutes)
-            .requirements(forecasts)
-        problem = try RosterProblem(month: m, calendar: s.calendar, services: s.services, requirements: requirements,
-                                    staff: staff, requests: requests, rules: rules)
-        checker = RosterChecker(month: m, calendar: s.calendar, staff: staff, requests: requests, rules: rules, services: s.services)
-    }
-
-    /// Staff serving a line in a slot, from a roster's tasks.
-    static func staffed(_ roster: Roster, slotMinutes: Int) -> [String: Int] {
-        var count: [String: Int] = [:]
-        for a in roster.assignments {
-            for t in a.tasks {
-                guard var x = TimeOfDay(t.start), let end = TimeOfDay(t.end) else { continue }
-                while x < end {
-                    count["\(a.date) \(x) \(t.service)", default: 0] += 1
-                    x = x.adding(minutes: slotMinutes) ?? end
-                }
-            }
-        }
-        return count
-    }
-
-    func serviceLevel(_ roster: Roster) -> ServiceLevelEstimate {
-        let staffed = Self.staffed(roster, slotMinutes: scenario.calendar.rules.slotMinutes)
-        return ServiceLevelEstimate(forecasts: forecasts, services: scenario.services, policy: scenario.staffing,
-                                    slotMinutes: scenario.calendar.rules.slotMinutes) { d, t, l in staffed["\(d) \(t) \(l)"] ?? 0 }
-    }
-
+extension Planning {
     func summary(_ r: RosterResult, violations: [Violation]) -> String {
         let s = r.solution
         var lines: [String] = []

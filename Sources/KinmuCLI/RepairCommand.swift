@@ -4,6 +4,7 @@ import Foundation
 import MIP
 import Rostering
 import Scenario
+import WhatIf
 
 /// `kinmu repair`: a published roster mended after an absence, with few changes.
 struct RepairCommand: ParsableCommand {

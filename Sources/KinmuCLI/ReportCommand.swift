@@ -5,6 +5,7 @@ import Foundation
 import Reports
 import Rostering
 import Scenario
+import WhatIf
 
 /// `kinmu report`: the reports the contract asks for (日報, 月報, 年報).
 struct ReportCommand: ParsableCommand {

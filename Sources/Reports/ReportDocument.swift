@@ -108,8 +108,13 @@ public struct ReportDocument: Sendable {
     }
 
     /// Columns an East Asian wide character takes twice.
-    static func displayWidth(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+    public static func displayWidth(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { w, c in
+            let v = c.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            return w + (wide ? 2 : 1)
+        }
     }
 
     /// A printable, self-contained page (A4).

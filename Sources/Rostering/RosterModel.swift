@@ -42,6 +42,30 @@ public struct RosterModel: Sendable {
     /// Changes the program after it is built (repair adds costs on changes and fixes the past).
     mutating func adjust(_ body: (inout LinearProgram) -> Void) { body(&program) }
 
+    /// Fixes every person's day to a roster's shift (or day off) and, with
+    /// `breaks`, each break where the roster has it: what is left to decide is who
+    /// serves which line (and, without `breaks`, when breaks are taken). People or
+    /// days the roster does not know are left open.
+    public mutating func keep(_ roster: Roster, breaks: Bool) {
+        let byCell = Dictionary(roster.assignments.map { ("\($0.staff) \($0.date)", $0) }, uniquingKeysWith: { a, _ in a })
+        let known = Set(roster.staff.map(\.id)).union(roster.assignments.map(\.staff))
+        for p in problem.staff.indices where known.contains(problem.staff[p].id) {
+            for d in problem.days.indices {
+                let was = byCell["\(problem.staff[p].id) \(problem.days[d].date)"]
+                for (o, x) in work[p][d].enumerated() {
+                    let same = was?.shift == code(p, d, o)
+                    program.setBounds(x, lower: same ? 1 : 0, upper: same ? 1 : 0)
+                    guard breaks, same else { continue }
+                    let opt = problem.options[p][d][o]
+                    for (k, b) in breakStart[p][d][o].enumerated() {
+                        let kept = was?.breaks.first?.start == problem.slotStart(d, opt.breakStarts[k]).description
+                        program.setBounds(b, lower: kept ? 1 : 0, upper: kept ? 1 : 0)
+                    }
+                }
+            }
+        }
+    }
+
     var slotHours: Double { Double(problem.slotMinutes) / 60 }
     func id(_ p: Int) -> String { problem.staff[p].id }
     func date(_ d: Int) -> String { problem.days[d].date.description }

@@ -46,6 +46,13 @@ public struct RosterRepair: Sendable {
         return try repair(problem, original: original, from: from, until: nil, scenario: scenario)
     }
 
+    /// The whole month planned again near a published roster: every day open, each
+    /// change from it costed as in a repair (for what-if variants that should stay close).
+    public func replan(_ problem: RosterProblem, near original: Roster, scenario: String? = nil) throws -> (RosterResult, [Change]) {
+        if let why = Explainer.supervisorGaps(problem) { throw RosterError.infeasible(why) }
+        return try repair(problem, original: original, from: problem.month.first, until: nil, scenario: scenario)
+    }
+
     func repair(_ problem: RosterProblem, original: Roster, from: CivilDate, until: CivilDate?,
                 scenario: String?) throws -> (RosterResult, [Change]) {
         var model = RosterModel(problem)

@@ -78,7 +78,7 @@ public struct RosterSolver: Sendable {
     }
 
     /// Solves a built (and possibly adjusted) model.
-    func solve(model: RosterModel, scenario: String? = nil,
+    public func solve(model: RosterModel, scenario: String? = nil,
                progress: ((SolveProgress) -> Void)? = nil) throws -> RosterResult {
         let problem = model.problem
         let clock = ContinuousClock()
@@ -91,7 +91,13 @@ public struct RosterSolver: Sendable {
             search.timeLimit = max(0.5, limit * 0.9 - spent)
         }
         let useWeeks = method == .weeks || (method == .automatic && model.program.columns.count > Self.automaticThreshold)
-        let solution = useWeeks
+        // When the bounds already decide every shift and break (a kept roster), only
+        // the serving LP below is left to solve.
+        let decided = reduce && !model.program.reduced().program.columns.contains { $0.kind != .continuous }
+        var solution = decided
+            ? Solution(status: .optimal, stopReason: .completed, objective: nil, bound: nil, gap: 0, seconds: 0,
+                       values: model.program.columns.map { $0.kind == .continuous ? 0 : $0.lower }, nodes: 0)
+            : useWeeks
             ? try WindowDecomposition(model: model).solve(options: search, progress: progress)
             : try glpk(model.program, options: search, progress: progress)
         switch solution.status {
@@ -127,6 +133,14 @@ public struct RosterSolver: Sendable {
         var lpOptions = SolveOptions(timeLimit: options.timeLimit.map { max(1, $0 - Self.seconds(clock.now - started)) })
         lpOptions.presolve = false
         let tasks = try glpk(fixed, options: lpOptions)
+        if decided {
+            guard tasks.status == .optimal else {
+                throw RosterError.infeasible(try Explainer.elastic(model, options: options))
+            }
+            let value = zip(model.program.columns, tasks.values).reduce(0.0) { $0 + $1.0.objective * $1.1 }
+            solution = Solution(status: .optimal, stopReason: .completed, objective: value, bound: value, gap: 0,
+                                seconds: Self.seconds(clock.now - started), values: tasks.values, nodes: 0)
+        }
         let values = tasks.status == .optimal ? tasks.values : solution.values
         let roster = extract(model, values: values, solution: solution, scenario: scenario)
         var shortfall: [String: Double] = [:]

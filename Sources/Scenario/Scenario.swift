@@ -27,6 +27,8 @@ public struct Scenario: Sendable {
     public var folder: String
     /// Rostering rules (shifts, labour law, supervisors, weights); meetings are placed per month.
     public var rosterRules: RosterRules
+    /// Named what-if variants (`variants:`), so a run can be repeated.
+    public var variants: [Variant] = []
     var meetingRules: [RosteringSection.MeetingRule] = []
     var historyFile = "history.csv"
     var intradayFile: String? = "history-intraday.csv"
@@ -34,7 +36,7 @@ public struct Scenario: Sendable {
 
     /// The top-level keys scenario.yaml may hold.
     static let topLevelKeys = ["name", "city", "population", "calendar", "services", "staffing", "demand",
-                               "shifts", "labour", "supervisors", "meetings", "weights", "fairness"]
+                               "shifts", "labour", "supervisors", "meetings", "weights", "fairness", "variants"]
 
     /// staff.csv.
     public func loadStaff() throws -> [Person] {
@@ -105,6 +107,7 @@ public struct Scenario: Sendable {
         var demandNode: YAMLValue?
         var rosterRules = RosterRules(shifts: RosterRules.nankokuShifts)
         var meetingRules: [RosteringSection.MeetingRule] = []
+        var variantsNode: YAMLValue?
         if let root = try YAMLValue.parse(yaml, file: file) {
             for (key, value) in try root.mapping(allowed: topLevelKeys) {
                 switch key {
@@ -121,6 +124,7 @@ public struct Scenario: Sendable {
                 case "meetings": meetingRules = try RosteringSection.meetings(value)
                 case "weights": rosterRules.weights = try RosteringSection.weights(value)
                 case "fairness": try RosteringSection.fairness(value, into: &rosterRules)
+                case "variants": variantsNode = value
                 default: break
                 }
             }
@@ -134,9 +138,28 @@ public struct Scenario: Sendable {
         } catch {
             throw ScenarioError(file: file, line: nil, field: "calendar", error.description)
         }
+        // Read after services: changes name lines of work.
+        var variants: [Variant] = []
+        for v in try variantsNode?.sequence() ?? [] {
+            var name = "", changes: [String] = []
+            for (k, x) in try v.mapping(allowed: ["name", "changes", "note"]) {
+                switch k {
+                case "name": name = try x.string()
+                case "changes": changes = try x.sequence().map { c throws(ScenarioError) in try c.string() }
+                default: break
+                }
+            }
+            do {
+                let parsed = try Variant.parse(name + ":" + changes.joined(separator: ","), services: services)
+                guard !variants.contains(where: { $0.name == parsed.name }) else { throw VariantError(name, "a second variant of this name") }
+                variants.append(parsed)
+            } catch {
+                throw v.error("\(error)")
+            }
+        }
         return Scenario(name: name, city: city, population: population, calendar: calendar, services: services,
                         staffing: staffing, forecastSettings: demand.forecast, events: demand.events, folder: ".",
-                        rosterRules: rosterRules, meetingRules: meetingRules,
+                        rosterRules: rosterRules, variants: variants, meetingRules: meetingRules,
                         historyFile: demand.history, intradayFile: demand.intraday, bookingsFile: demand.bookings)
     }
 }

@@ -81,3 +81,32 @@ struct StaffListWorkbookTests {
         #expect(html.contains("業務従事者交代報告") && html.contains("従事開始"))
     }
 }
+
+@Suite("kinmu whatif")
+struct WhatIfCommandTests {
+    static let small = CLI.repository.appendingPathComponent("Tests/Fixtures/scenarios/small").path
+
+    @Test("a named variant and a sweep: the comparison, the sweep and each roster written; a second run needs --force")
+    func run() throws {
+        let out = CLI.temporaryDirectory().path
+        let args = ["whatif", "--scenario", Self.small, "--month", "2027-02", "--use", "S003欠勤", "--sweep", "交付=1.0..1.5:0.5",
+                    "--jobs", "2", "--format", "json", "--out", out]
+        var command = try Kinmu.parseAsRoot(args)
+        try command.run()
+        let whatif = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/whatif.json"))) as! [[String: Any]]
+        #expect(whatif.map { $0["variant"] as! String } == ["base", "S003欠勤"])
+        #expect(whatif[0]["changesFromBase"] as? Int == 0)
+        let sweep = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/sweep.json"))) as! [String: Any]
+        #expect((sweep["levels"] as! [[String: Any]]).map { $0["level"] as! Double } == [1.0, 1.5])
+        #expect(FileManager.default.fileExists(atPath: out + "/rosters/S003欠勤.json"))
+        command = try Kinmu.parseAsRoot(args)
+        #expect(throws: (any Error).self) { try command.run() }
+    }
+
+    @Test("an unknown staff id in a variant is refused before any solve")
+    func unknownStaff() throws {
+        var command = try Kinmu.parseAsRoot(["whatif", "--scenario", Self.small, "--month", "2027-02", "--variant", "x:absent=S999:2027-02-08",
+                                             "--out", CLI.temporaryDirectory().path])
+        #expect { try command.run() } throws: { "\($0)".contains("variant x: unknown staff id S999") }
+    }
+}
