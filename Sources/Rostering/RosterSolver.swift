@@ -103,7 +103,7 @@ public struct RosterSolver: Sendable {
         switch solution.status {
         case .optimal, .feasible: break
         case .infeasible:
-            throw RosterError.infeasible(try Explainer.elastic(model, options: options))
+            throw RosterError.infeasible(try Explainer.leastBadOptions(model, options: options))
         case .noSolution:
             throw RosterError.solver("no roster found within the time limit (\(options.timeLimit.map { "\($0) s" } ?? "none")); raise --time-limit or --gap")
         case .unbounded:
@@ -135,7 +135,7 @@ public struct RosterSolver: Sendable {
         let tasks = try glpk(fixed, options: lpOptions)
         if decided {
             guard tasks.status == .optimal else {
-                throw RosterError.infeasible(try Explainer.elastic(model, options: options))
+                throw RosterError.infeasible(try Explainer.leastBadOptions(model, options: options))
             }
             let value = zip(model.program.columns, tasks.values).reduce(0.0) { $0 + $1.0.objective * $1.1 }
             solution = Solution(status: .optimal, stopReason: .completed, objective: value, bound: value, gap: 0,
