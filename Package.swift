@@ -36,10 +36,11 @@ let package = Package(
         ]),
         // Exports and reports: CSV, iCalendar, and (as they land) 勤務表, 名簿, 月報/年報.
         .target(name: "Reports", dependencies: ["BusinessCalendar", "Demand", "Rostering"]),
+        .target(name: "NRP", dependencies: ["MIP"]),
         .target(name: "WhatIf", dependencies: ["BusinessCalendar", "Demand", "Rostering", "Scenario", "MIP"]),
         // The commands of the `kinmu` tool, one file each.
         .target(name: "KinmuCLI", dependencies: [
-            "MIP", "BusinessCalendar", "Demand", "Rostering", "Scenario", "Reports", "WhatIf",
+            "MIP", "BusinessCalendar", "Demand", "Rostering", "Scenario", "Reports", "WhatIf", "NRP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The entry point only.
@@ -55,6 +56,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "BusinessCalendar"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "BusinessCalendar", "Demand", "Rostering",
                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "NRPTests", dependencies: ["NRP", "MIP"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Scenario", "Rostering", "BusinessCalendar", "Demand"]),
         .testTarget(name: "KinmuCLITests", dependencies: ["KinmuCLI"]),
     ]

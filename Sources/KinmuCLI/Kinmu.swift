@@ -27,6 +27,7 @@ public struct Kinmu: ParsableCommand {
             BacktestCommand.self,
             ErlangCommand.self,
             HistoryCommand.self,
+            NRPCommand.self,
             BenchCommand.self,
             MIPCommand.self,
         ]

@@ -1,0 +1,176 @@
+import Foundation
+import MIP
+
+/// What a run produced. `objective` is recomputed from the solution by the
+/// independent evaluator, never taken from the solver.
+public struct NRPResult: Sendable {
+    public var solution: NRPSolution?
+    public var objective: Int?
+    /// The best lower bound proved on the whole programme.
+    public var bound: Double?
+    public var seconds: Double
+    public var status: String
+    /// What each phase did, for the log.
+    public var log: [String]
+
+    public var gap: Double? {
+        guard let o = objective, let b = bound else { return nil }
+        return o == 0 ? 0 : max(0, (Double(o) - b) / Double(o))
+    }
+}
+
+/// GLPK made to compete on the benchmark: the whole programme first (small
+/// instances end there, proved optimal; larger ones leave a bound and perhaps a
+/// solution), then, if no solution, a construction employee by employee, then a
+/// large-neighbourhood search — a few employees over the whole horizon, or every
+/// employee over a week — each neighbourhood a sub-MIP with the rest fixed,
+/// reduced before GLPK sees it and warm-started from the incumbent, so it is
+/// never worse. The bound stays the whole programme's.
+public struct NRPSolver: Sendable {
+    public var timeLimit: Double
+    public var seed: UInt64
+    /// Stop the search after this many neighbourhoods (a deterministic budget); nil: until the time limit.
+    public var iterations: Int?
+
+    public init(timeLimit: Double = 60, seed: UInt64 = 1, iterations: Int? = nil) {
+        self.timeLimit = timeLimit
+        self.seed = seed
+        self.iterations = iterations
+    }
+
+    public func solve(_ inst: NRPInstance) throws -> NRPResult {
+        let clock = ContinuousClock(), started = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        func left() -> Double { timeLimit - elapsed() }
+        var log: [String] = []
+        let model = NRPModel(inst)
+        var best: NRPSolution?
+        var bestValue = Double.infinity
+        var bound: Double?
+
+        func consider(_ s: NRPSolution, _ source: String) {
+            let r = NRPEvaluator.evaluate(s, inst)
+            guard r.feasible, Double(r.objective) < bestValue - 1e-9 else { return }
+            best = s
+            bestValue = Double(r.objective)
+            log.append(String(format: "%6.2fs %@ %d", elapsed(), source, r.objective))
+        }
+
+        // 1. The whole programme for a share of the time.
+        var whole = SolveOptions(timeLimit: max(1, min(timeLimit * 0.3, left() - 0.5)))
+        whole.cuts = true
+        let first = try GLPKSolver().solve(model.program, options: whole)
+        bound = first.bound
+        if first.hasSolution { consider(model.solution(first.values), "whole programme") }
+        log.append(String(format: "%6.2fs whole programme: %@ (bound %@)", elapsed(), first.status.rawValue, first.bound.map { String(format: "%.2f", $0) } ?? "-"))
+        if first.status == .optimal, let b = best {
+            return NRPResult(solution: b, objective: Int(bestValue), bound: first.objective, seconds: elapsed(), status: "optimal", log: log)
+        }
+        if first.status == .infeasible {
+            return NRPResult(solution: nil, objective: nil, bound: nil, seconds: elapsed(), status: "infeasible", log: log)
+        }
+
+        var rng = NRPRandom(seed: seed)
+        // 2. A construction employee by employee: each one's best month given those before.
+        if best == nil {
+            var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
+            var placed = Set<Int>()
+            for e in rng.shuffled(Array(inst.staff.indices)) {
+                guard left() > 1 else { break }
+                placed.insert(e)
+                // Employees not yet placed are left out (their columns fixed to 0, their rules relaxed by dropping them).
+                var lp = model.fixing(s) { p, _ in p == e }
+                lp = Self.dropping(lp, model: model, staff: Set(inst.staff.indices).subtracting(placed))
+                let r = lp.reduced()
+                guard r.infeasibility == nil, !r.program.columns.isEmpty else { continue }
+                let sol = try GLPKSolver().solve(r.program, options: SolveOptions(timeLimit: min(5, left())))
+                guard sol.hasSolution else { continue }
+                let got = model.solution(r.expand(sol.values))
+                s.shifts[e] = got.shifts[e]
+            }
+            consider(s, "construction")
+        }
+        guard var current = best else {
+            return NRPResult(solution: nil, objective: nil, bound: bound, seconds: elapsed(), status: "no solution", log: log)
+        }
+
+        // 3. Large-neighbourhood search.
+        var size = max(2, min(6, inst.staff.count / 6))
+        var iteration = 0, stale = 0
+        while left() > 0.5 {
+            if let n = iterations, iteration >= n { break }
+            iteration += 1
+            let byWeek = iteration % 3 == 0 && inst.weeks > 1
+            let open: (Int, Int) -> Bool
+            let label: String
+            if byWeek {
+                let w = rng.next(inst.weeks - 1)
+                let from = 7 * w, to = 7 * w + 13
+                open = { _, d in d >= from && d <= to }
+                label = "days \(from)-\(to)"
+            } else {
+                let chosen = Set(rng.shuffled(Array(inst.staff.indices)).prefix(size))
+                open = { e, _ in chosen.contains(e) }
+                label = "\(chosen.count) staff"
+            }
+            let lp = model.fixing(current, open: open)
+            let r = lp.reduced()
+            guard r.infeasibility == nil else { continue }
+            var o = SolveOptions(timeLimit: min(max(1, timeLimit / 20), left()))
+            o.initialSolution = r.restrict(model.values(current))
+            let sol = r.program.columns.isEmpty ? nil : try GLPKSolver().solve(r.program, options: o)
+            if let sol, sol.hasSolution {
+                let candidate = model.solution(r.expand(sol.values))
+                let before = bestValue
+                consider(candidate, "LNS \(label)")
+                let value = NRPEvaluator.evaluate(candidate, inst)
+                if value.feasible && Double(value.objective) <= before { current = candidate }
+                if bestValue < before { stale = 0 } else { stale += 1 }
+                if sol.stopReason == .timeLimit && size > 2 { size -= 1 }
+                else if stale > 8 && size < inst.staff.count { size += 1; stale = 0 }
+            }
+        }
+        log.append(String(format: "%6.2fs LNS: %d neighbourhoods", elapsed(), iteration))
+        let proved = bound.map { bestValue - $0 < 1 - 1e-6 } ?? false
+        return NRPResult(solution: best, objective: Int(bestValue), bound: bound, seconds: elapsed(),
+                         status: proved ? "optimal" : "feasible", log: log)
+    }
+
+    /// The programme without the named employees' own rules (for a construction
+    /// in which they are not placed yet): their columns fixed to 0 and their
+    /// minimum-minutes rows dropped.
+    static func dropping(_ lp: LinearProgram, model: NRPModel, staff: Set<Int>) -> LinearProgram {
+        var out = lp
+        for e in staff {
+            for d in model.x[e].indices { for c in model.x[e][d] { if let c { out.setBounds(c, lower: 0, upper: 0) } } }
+            for w in model.weekend[e] { out.setBounds(w, lower: 0, upper: 0) }
+            if let i = out.rows.firstIndex(where: { $0.name == "minutes[\(model.instance.staff[e].id)]" }) {
+                out.setRowBounds(RowID(i), lower: -.infinity, upper: .infinity)
+            }
+        }
+        return out
+    }
+}
+
+/// A small seeded generator (SplitMix64), so runs with the same seed choose the same neighbourhoods.
+struct NRPRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func nextRaw() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// 0...n
+    mutating func next(_ n: Int) -> Int { n <= 0 ? 0 : Int(nextRaw() % UInt64(n + 1)) }
+    mutating func shuffled<T>(_ a: [T]) -> [T] {
+        var a = a
+        for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, next(i)) }
+        return a
+    }
+}
