@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MIP
 import NRP
 
 /// `kinmu nrp`: the public rostering benchmark (Curtois & Qu), solved and checked.
@@ -7,7 +8,7 @@ struct NRPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nrp",
         abstract: "The Shift Scheduling Benchmark (Curtois): solve an instance with GLPK, or check any solution.",
-        subcommands: [NRPSolveCommand.self, NRPCheckCommand.self])
+        subcommands: [NRPSolveCommand.self, NRPCheckCommand.self, NRPModelCommand.self])
 }
 
 struct NRPSolveCommand: ParsableCommand {
@@ -74,5 +75,22 @@ struct NRPCheckCommand: ParsableCommand {
         print("objective \(r.objective) (shift-on requests \(r.onRequests), shift-off requests \(r.offRequests), under-cover \(r.under), over-cover \(r.over))"
               + (r.feasible ? "; every hard constraint holds" : "; \(r.violations.count) hard violations"))
         if !r.feasible { throw ExitCode(4) }
+    }
+}
+
+struct NRPModelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "model",
+        abstract: "Write Kinmu's 0/1 programme of an instance as CPLEX LP or free MPS, for other solvers (the benchmark's side-by-side).",
+        discussion: "Column x[E,D,S] = 1 when employee E works shift S on day D; the objective is the benchmark's penalty.")
+
+    @Argument(help: "The instance file.") var file: String
+    @Option(help: "FILE.lp or FILE.mps.") var out: String
+    @Flag(help: "Replace an existing file.") var force = false
+
+    func run() throws {
+        let inst = try NRPInstance.read(file)
+        let model = NRPModel(inst)
+        try OutputFile.write(try model.program.text(format: try modelFormat(out)), to: out, force: force)
     }
 }

@@ -121,17 +121,19 @@ extension NRPInstance {
             guard let v = Int(s), v >= min else { throw err(line, section, field, "\"\(s)\" is not a whole number ≥ \(min)") }
             return v
         }
-        for s in ["SECTION_HORIZON", "SECTION_SHIFTS", "SECTION_STAFF", "SECTION_COVER"] where bySection[s] == nil {
-            throw err(nil, s, nil, "the section is missing")
+        // Required sections, checked in file order as they are read.
+        func rows(_ s: String) throws(NRPError) -> [(Int, [String])] {
+            guard let r = bySection[s] else { throw err(nil, s, nil, "the section is missing") }
+            return r
         }
         // Horizon.
-        let hz = bySection["SECTION_HORIZON"]!
+        let hz = try rows("SECTION_HORIZON")
         guard hz.count == 1, hz[0].1.count == 1 else { throw err(hz.first?.0, "SECTION_HORIZON", nil, "expected one line holding the number of days") }
         let horizon = try int(hz[0].1[0], hz[0].0, "SECTION_HORIZON", "days", min: 1)
         guard horizon % 7 == 0 else { throw err(hz[0].0, "SECTION_HORIZON", "days", "\(horizon) is not a whole number of weeks") }
         // Shifts.
         var shifts: [Shift] = []
-        for (line, f) in bySection["SECTION_SHIFTS"]! {
+        for (line, f) in try rows("SECTION_SHIFTS") {
             guard f.count == 3 else { throw err(line, "SECTION_SHIFTS", nil, "\(f.count) fields; expected ShiftID,LengthInMins,CannotFollow") }
             guard !f[0].isEmpty else { throw err(line, "SECTION_SHIFTS", "ShiftID", "empty") }
             guard !shifts.contains(where: { $0.id == f[0] }) else { throw err(line, "SECTION_SHIFTS", "ShiftID", "\(f[0]) appears twice") }
@@ -146,7 +148,7 @@ extension NRPInstance {
         let shiftIndex = Dictionary(uniqueKeysWithValues: shifts.enumerated().map { ($1.id, $0) })
         // Staff.
         var staff: [Staff] = []
-        for (line, f) in bySection["SECTION_STAFF"]! {
+        for (line, f) in try rows("SECTION_STAFF") {
             let sec = "SECTION_STAFF"
             guard f.count == 8 else {
                 throw err(line, sec, nil, "\(f.count) fields; expected ID,MaxShifts,MaxTotalMinutes,MinTotalMinutes,MaxConsecutiveShifts,MinConsecutiveShifts,MinConsecutiveDaysOff,MaxWeekends")
@@ -199,7 +201,7 @@ extension NRPInstance {
         let off = try requests("SECTION_SHIFT_OFF_REQUESTS")
         var cover: [Cover] = []
         var coverSeen: Set<Int> = []
-        for (line, f) in bySection["SECTION_COVER"]! {
+        for (line, f) in try rows("SECTION_COVER") {
             let sec = "SECTION_COVER"
             guard f.count == 5 else { throw err(line, sec, nil, "\(f.count) fields; expected Day,ShiftID,Requirement,WeightForUnder,WeightForOver") }
             let c = Cover(day: try day(f[0], line, sec), shift: try shift(f[1], line, sec), requirement: try int(f[2], line, sec, "Requirement"),

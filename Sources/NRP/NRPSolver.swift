@@ -32,10 +32,21 @@ public struct NRPSolver: Sendable {
     /// Stop the search after this many neighbourhoods (a deterministic budget); nil: until the time limit.
     public var iterations: Int?
 
+    /// Start with the whole programme (true), or go straight to the construction.
+    public var wholeProgramme = true
+
     public init(timeLimit: Double = 60, seed: UInt64 = 1, iterations: Int? = nil) {
         self.timeLimit = timeLimit
         self.seed = seed
         self.iterations = iterations
+    }
+
+    /// The construction and the search only: with `iterations` set, a run whose
+    /// every step is decided by the seed (no phase stopped by the clock).
+    public func solveFromConstruction(_ inst: NRPInstance) throws -> NRPResult {
+        var s = self
+        s.wholeProgramme = false
+        return try s.solve(inst)
     }
 
     public func solve(_ inst: NRPInstance) throws -> NRPResult {
@@ -62,11 +73,12 @@ public struct NRPSolver: Sendable {
         // 1. The whole programme for a share of the time.
         var whole = SolveOptions(timeLimit: max(1, min(timeLimit * 0.3, left() - 0.5)))
         whole.cuts = true
+        whole.relaxIntegrality = !wholeProgramme  // without it: the LP bound only
         let first = try GLPKSolver().solve(model.program, options: whole)
-        bound = first.bound
-        if first.hasSolution { consider(model.solution(first.values), "whole programme") }
+        bound = wholeProgramme ? first.bound : first.objective
+        if wholeProgramme && first.hasSolution { consider(model.solution(first.values), "whole programme") }
         log.append(String(format: "%6.2fs whole programme: %@ (bound %@)", elapsed(), first.status.rawValue, first.bound.map { String(format: "%.2f", $0) } ?? "-"))
-        if first.status == .optimal, let b = best {
+        if wholeProgramme, first.status == .optimal, let b = best {
             return NRPResult(solution: b, objective: Int(bestValue), bound: first.objective, seconds: elapsed(), status: "optimal", log: log)
         }
         if first.status == .infeasible {
@@ -97,41 +109,58 @@ public struct NRPSolver: Sendable {
             return NRPResult(solution: nil, objective: nil, bound: bound, seconds: elapsed(), status: "no solution", log: log)
         }
 
-        // 3. Large-neighbourhood search.
-        var size = max(2, min(6, inst.staff.count / 6))
-        var iteration = 0, stale = 0
-        while left() > 0.5 {
+        // 3. Large-neighbourhood search. Two kinds, alternating: a few employees over
+        // the whole horizon, and every employee over a window of days. Each kind's
+        // size grows while its sub-problems solve to optimality quickly and shrinks
+        // when one runs out of time, so the sub-MIPs stay as large as GLPK can finish.
+        var staffSize = min(inst.staff.count, 3)
+        var windowLength = min(inst.horizon, 4)
+        // With an iteration budget the sizes stay fixed and each sub-MIP gets ample time, so the seed decides the run.
+        let deterministic = iterations != nil
+        let subLimit = deterministic ? max(10, timeLimit) : min(3, max(0.5, timeLimit / 20))
+        var iteration = 0
+        while left() > 0.2 {
             if let n = iterations, iteration >= n { break }
             iteration += 1
-            let byWeek = iteration % 3 == 0 && inst.weeks > 1
+            let byDays = iteration % 2 == 0
             let open: (Int, Int) -> Bool
             let label: String
-            if byWeek {
-                let w = rng.next(inst.weeks - 1)
-                let from = 7 * w, to = 7 * w + 13
+            if byDays {
+                let from = rng.next(inst.horizon - windowLength)
+                let to = from + windowLength - 1
                 open = { _, d in d >= from && d <= to }
                 label = "days \(from)-\(to)"
             } else {
-                let chosen = Set(rng.shuffled(Array(inst.staff.indices)).prefix(size))
+                let chosen = Set(rng.shuffled(Array(inst.staff.indices)).prefix(staffSize))
                 open = { e, _ in chosen.contains(e) }
                 label = "\(chosen.count) staff"
             }
             let lp = model.fixing(current, open: open)
             let r = lp.reduced()
-            guard r.infeasibility == nil else { continue }
-            var o = SolveOptions(timeLimit: min(max(1, timeLimit / 20), left()))
+            guard r.infeasibility == nil, !r.program.columns.isEmpty else { continue }
+            var o = SolveOptions(timeLimit: min(subLimit, left()))
             o.initialSolution = r.restrict(model.values(current))
-            let sol = r.program.columns.isEmpty ? nil : try GLPKSolver().solve(r.program, options: o)
-            if let sol, sol.hasSolution {
-                let candidate = model.solution(r.expand(sol.values))
-                let before = bestValue
-                consider(candidate, "LNS \(label)")
-                let value = NRPEvaluator.evaluate(candidate, inst)
-                if value.feasible && Double(value.objective) <= before { current = candidate }
-                if bestValue < before { stale = 0 } else { stale += 1 }
-                if sol.stopReason == .timeLimit && size > 2 { size -= 1 }
-                else if stale > 8 && size < inst.staff.count { size += 1; stale = 0 }
+            let sol = try GLPKSolver().solve(r.program, options: o)
+            if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+                log.append(String(format: "   it %d %@: %dx%d %@ %.2fs obj %@", iteration, label, r.program.columns.count, r.program.rows.count,
+                                  sol.status.rawValue, sol.seconds, sol.objective.map { String(format: "%.1f", $0 + r.objectiveOffset) } ?? "-"))
             }
+            let quick = sol.status == .optimal && sol.seconds < subLimit * 0.25
+            if deterministic {
+            } else if byDays {
+                if quick { windowLength = min(inst.horizon, windowLength + 1) }
+                else if sol.stopReason == .timeLimit { windowLength = max(2, windowLength - 1) }
+            } else {
+                if quick { staffSize = min(inst.staff.count, staffSize + 1) }
+                else if sol.stopReason == .timeLimit { staffSize = max(2, staffSize - 1) }
+            }
+            guard sol.hasSolution else { continue }
+            let candidate = model.solution(r.expand(sol.values))
+            let before = bestValue
+            consider(candidate, "LNS \(label)")
+            if bestValue <= before, NRPEvaluator.evaluate(candidate, inst).feasible,
+               Double(NRPEvaluator.evaluate(candidate, inst).objective) <= before { current = candidate }
+            if let b = bound, bestValue - b < 1 - 1e-6 { break }  // proved optimal
         }
         log.append(String(format: "%6.2fs LNS: %d neighbourhoods", elapsed(), iteration))
         let proved = bound.map { bestValue - $0 < 1 - 1e-6 } ?? false
