@@ -25,8 +25,10 @@ public struct GLPKSolver: Sendable {
     ///     `options.progressInterval` seconds and whenever the incumbent improves.
     /// - Returns: the status, objective, bound, gap, seconds and column values.
     /// - Throws: `MIPError` for an invalid program or options, or a solver failure.
+    ///   - control: a channel to other threads (solutions offered in, bound and
+    ///     incumbent out, stop); a search with one runs without the MIP presolver.
     public func solve(_ program: LinearProgram, options: SolveOptions = SolveOptions(),
-                      progress: ((SolveProgress) -> Void)? = nil) throws(MIPError) -> Solution {
+                      progress: ((SolveProgress) -> Void)? = nil, control: SearchControl? = nil) throws(MIPError) -> Solution {
         try program.validate()
         try options.validate(columnCount: program.columns.count)
         let clock = ContinuousClock()
@@ -43,7 +45,7 @@ public struct GLPKSolver: Sendable {
         if !integer {
             return try solveLP(problem, program: program, options: options, elapsed: elapsed)
         }
-        return try solveMIP(problem, program: program, options: options, elapsed: elapsed, progress: progress)
+        return try solveMIP(problem, program: program, options: options, elapsed: elapsed, progress: progress, control: control)
     }
 
     // MARK: - LP
@@ -101,10 +103,11 @@ public struct GLPKSolver: Sendable {
 
     private func solveMIP(_ problem: GLPKProblem, program: LinearProgram, options: SolveOptions,
                           elapsed: @escaping () -> Double,
-                          progress: ((SolveProgress) -> Void)?) throws(MIPError) -> Solution {
+                          progress: ((SolveProgress) -> Void)?, control: SearchControl?) throws(MIPError) -> Solution {
         // GLPK takes a heuristic point only on the original problem, so a warm start
-        // solves the root LP here and runs branch-and-cut without the presolver.
-        let usePresolver = options.presolve && options.initialSolution == nil
+        // (or a control, which may offer points) solves the root LP here and runs
+        // branch-and-cut without the presolver.
+        let usePresolver = options.presolve && options.initialSolution == nil && !(control?.exchangesSolutions ?? false)
         if !usePresolver {
             let rc = runSimplex(problem, presolve: false, timeLimit: remaining(options, elapsed))
             if rc == GLP_ETMLIM {
@@ -124,6 +127,7 @@ public struct GLPKSolver: Sendable {
         }
 
         let context = SearchContext(program: program, options: options, elapsed: elapsed, progress: progress)
+        context.control = control
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = GLP_MSG_OFF
@@ -136,8 +140,19 @@ public struct GLPKSolver: Sendable {
         parm.clq_cuts = cuts
         parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
         parm.ps_heur = options.proximitySearch ? GLP_ON : GLP_OFF
-        parm.br_tech = GLP_BR_DTH
-        parm.bt_tech = GLP_BT_BLB
+        switch options.branching {
+        case .firstFractional: parm.br_tech = GLP_BR_FFV
+        case .lastFractional: parm.br_tech = GLP_BR_LFV
+        case .mostFractional: parm.br_tech = GLP_BR_MFV
+        case .driebeckTomlin: parm.br_tech = GLP_BR_DTH
+        case .pseudoCost: parm.br_tech = GLP_BR_PCH
+        }
+        switch options.backtracking {
+        case .depthFirst: parm.bt_tech = GLP_BT_DFS
+        case .breadthFirst: parm.bt_tech = GLP_BT_BFS
+        case .bestLocalBound: parm.bt_tech = GLP_BT_BLB
+        case .bestProjection: parm.bt_tech = GLP_BT_BPH
+        }
         if let t = remaining(options, elapsed) {
             parm.tm_lim = Int32(max(1, (t * 1000).rounded(.down)))
             parm.ps_tm_lim = min(parm.ps_tm_lim, parm.tm_lim)
@@ -293,6 +308,7 @@ final class SearchContext {
     var nodes = 0
     var offeredStart = false
     var lastReport = -Double.infinity
+    var control: SearchControl?
 
     init(program: LinearProgram, options: SolveOptions, elapsed: @escaping () -> Double,
          progress: ((SolveProgress) -> Void)?) {
@@ -327,6 +343,17 @@ final class SearchContext {
             offeredStart = true
             let oneBased = [0] + x
             _ = glp_ios_heur_sol(tree, oneBased)
+        }
+        if let control {
+            if control.exchangesSolutions, reason == GLP_IHEUR, let x = control.takeOffer(), x.count == program.columns.count {
+                _ = glp_ios_heur_sol(tree, [0] + x)
+            }
+            control.publish(bound: bound)
+            if control.exchangesSolutions, improved, let value = incumbent {
+                let n = Int32(program.columns.count)
+                control.publish(incumbent: value, values: (1...n).map { glp_mip_col_val(prob, $0) })
+            }
+            if control.stopRequested { glp_ios_terminate(tree) }
         }
         let now = elapsed()
         if let limit = options.timeLimit, now >= limit {

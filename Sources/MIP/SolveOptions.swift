@@ -19,6 +19,13 @@ public struct SolveOptions: Sendable, Equatable {
     public var initialSolution: [Double]? = nil
     /// Minimum seconds between two progress reports.
     public var progressInterval: Double = 1
+    /// Which fractional column to branch on.
+    public var branching: Branching = .driebeckTomlin
+    /// Which open node to take next.
+    public var backtracking: Backtracking = .bestLocalBound
+
+    public enum Branching: String, Sendable, CaseIterable { case firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudoCost }
+    public enum Backtracking: String, Sendable, CaseIterable { case depthFirst, breadthFirst, bestLocalBound, bestProjection }
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,
                 cuts: Bool = true, feasibilityPump: Bool = true, proximitySearch: Bool = false,

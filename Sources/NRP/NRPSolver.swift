@@ -69,45 +69,88 @@ public struct NRPSolver: Sendable {
             bestValue = Double(r.objective)
             log.append(String(format: "%6.2fs %@ %d", elapsed(), source, r.objective))
         }
+        func proved() -> Bool { bound.map { bestValue - $0 < 1 - 1e-6 } ?? false }
 
-        // 1. The whole programme for a share of the time.
-        var whole = SolveOptions(timeLimit: max(1, min(timeLimit * 0.3, left() - 0.5)))
-        whole.cuts = true
-        whole.relaxIntegrality = !wholeProgramme  // without it: the LP bound only
-        let first = try GLPKSolver().solve(model.program, options: whole)
-        bound = wholeProgramme ? first.bound : first.objective
-        if wholeProgramme && first.hasSolution { consider(model.solution(first.values), "whole programme") }
-        log.append(String(format: "%6.2fs whole programme: %@ (bound %@)", elapsed(), first.status.rawValue, first.bound.map { String(format: "%.2f", $0) } ?? "-"))
-        if wholeProgramme, first.status == .optimal, let b = best {
-            return NRPResult(solution: b, objective: Int(bestValue), bound: first.objective, seconds: elapsed(), status: "optimal", log: log)
+        // 1. The whole programme: GLPK's branch and cut on its own thread for the
+        // whole budget, exchanging solutions with the search below through a
+        // SearchControl (the search's improvements are offered to the tree, which
+        // prunes against them; the tree's incumbents are taken up by the search;
+        // the tree's bound is the bound reported). Without it (a deterministic run):
+        // the LP relaxation's bound only.
+        // Solutions are exchanged only on larger programmes: on small ones GLPK's
+        // presolver (off when exchanging) proves optimality several times faster.
+        let control = SearchControl(exchangesSolutions: model.program.columns.count > 1500)
+        let whole = WholeProgrammeRun()
+        if wholeProgramme {
+            var o = SolveOptions(timeLimit: max(0.5, timeLimit - 0.3))
+            o.cuts = true
+            let program = model.program, options = o
+            let thread = Thread {
+                let r = Result { try GLPKSolver().solve(program, options: options, control: control) }
+                whole.finish(r)
+            }
+            thread.stackSize = 64 << 20
+            thread.start()
+        } else {
+            var o = SolveOptions(timeLimit: max(0.5, min(timeLimit * 0.3, left())))
+            o.relaxIntegrality = true
+            let lp = try GLPKSolver().solve(model.program, options: o)
+            if lp.status == .infeasible {
+                return NRPResult(solution: nil, objective: nil, bound: nil, seconds: elapsed(), status: "infeasible", log: log)
+            }
+            bound = lp.objective
         }
-        if first.status == .infeasible {
-            return NRPResult(solution: nil, objective: nil, bound: nil, seconds: elapsed(), status: "infeasible", log: log)
+        /// Takes the tree's incumbent and bound; true when the search should stop.
+        func exchange() -> Bool {
+            guard wholeProgramme else { return proved() }
+            if whole.finished { return true }  // the tree is done: proved optimal (or out of time, as we are)
+            if let b = control.bound { bound = max(bound ?? -.infinity, b) }
+            if let (value, values) = control.incumbent, value < bestValue - 1e-9 {
+                consider(model.solution(values), "branch and cut")
+            }
+            return proved()
+        }
+        func finish(_ status: String? = nil) throws -> NRPResult {
+            if wholeProgramme {
+                control.requestStop()
+                whole.done.wait()
+                let r = try whole.result!.get()
+                if r.hasSolution { consider(model.solution(r.values), "branch and cut (final)") }
+                if r.status == .optimal, let o = r.objective { bound = o }
+                else if let b = r.bound { bound = max(bound ?? -.infinity, b) }
+                if r.status == .infeasible && best == nil {
+                    return NRPResult(solution: nil, objective: nil, bound: nil, seconds: elapsed(), status: "infeasible", log: log)
+                }
+                log.append(String(format: "%6.2fs branch and cut: %@, bound %@, %d nodes", elapsed(), r.status.rawValue,
+                                  bound.map { String(format: "%.2f", $0) } ?? "-", r.nodes))
+            }
+            guard let b = best else {
+                return NRPResult(solution: nil, objective: nil, bound: bound, seconds: elapsed(), status: status ?? "no solution", log: log)
+            }
+            return NRPResult(solution: b, objective: Int(bestValue), bound: bound, seconds: elapsed(),
+                             status: proved() ? "optimal" : "feasible", log: log)
         }
 
         var rng = NRPRandom(seed: seed)
-        // 2. A construction employee by employee: each one's best month given those before.
-        if best == nil {
-            var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
-            var placed = Set<Int>()
-            for e in rng.shuffled(Array(inst.staff.indices)) {
-                guard left() > 1 else { break }
-                placed.insert(e)
-                // Employees not yet placed are left out (their columns fixed to 0, their rules relaxed by dropping them).
-                var lp = model.fixing(s) { p, _ in p == e }
-                lp = Self.dropping(lp, model: model, staff: Set(inst.staff.indices).subtracting(placed))
-                let r = lp.reduced()
-                guard r.infeasibility == nil, !r.program.columns.isEmpty else { continue }
-                let sol = try GLPKSolver().solve(r.program, options: SolveOptions(timeLimit: min(5, left())))
-                guard sol.hasSolution else { continue }
-                let got = model.solution(r.expand(sol.values))
-                s.shifts[e] = got.shifts[e]
-            }
-            consider(s, "construction")
+        // 2. A construction employee by employee: each one's best horizon given those before.
+        var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
+        var placed = Set<Int>()
+        for e in rng.shuffled(Array(inst.staff.indices)) {
+            guard left() > 1, !exchange() else { break }
+            placed.insert(e)
+            // Employees not yet placed are left out (their columns fixed to 0, their minimum minutes dropped).
+            var lp = model.fixing(s) { p, _ in p == e }
+            lp = Self.dropping(lp, model: model, staff: Set(inst.staff.indices).subtracting(placed))
+            let r = lp.reduced()
+            guard r.infeasibility == nil, !r.program.columns.isEmpty else { continue }
+            let sol = try GLPKSolver().solve(r.program, options: SolveOptions(timeLimit: min(5, left())))
+            guard sol.hasSolution else { continue }
+            s.shifts[e] = model.solution(r.expand(sol.values)).shifts[e]
         }
-        guard var current = best else {
-            return NRPResult(solution: nil, objective: nil, bound: bound, seconds: elapsed(), status: "no solution", log: log)
-        }
+        consider(s, "construction")
+        if best != nil { control.offer(model.values(best!), objective: bestValue) }
+        _ = exchange()
+        guard var current = best else { return try finish() }
 
         // 3. Large-neighbourhood search. Two kinds, alternating: a few employees over
         // the whole horizon, and every employee over a window of days. Each kind's
@@ -119,8 +162,10 @@ public struct NRPSolver: Sendable {
         let deterministic = iterations != nil
         let subLimit = deterministic ? max(10, timeLimit) : min(3, max(0.5, timeLimit / 20))
         var iteration = 0
-        while left() > 0.2 {
+        while left() > 0.4 {
             if let n = iterations, iteration >= n { break }
+            if exchange() { break }
+            if bestValue < Double(NRPEvaluator.evaluate(current, inst).objective) { current = best! }
             iteration += 1
             let byDays = iteration % 2 == 0
             let open: (Int, Int) -> Bool
@@ -138,7 +183,10 @@ public struct NRPSolver: Sendable {
             let lp = model.fixing(current, open: open)
             let r = lp.reduced()
             guard r.infeasibility == nil, !r.program.columns.isEmpty else { continue }
-            var o = SolveOptions(timeLimit: min(subLimit, left()))
+            var o = SolveOptions(timeLimit: min(subLimit, left() - 0.3))
+            // Small sub-MIPs with an incumbent: cut rounds and the pump cost more than they save.
+            o.cuts = false
+            o.feasibilityPump = false
             o.initialSolution = r.restrict(model.values(current))
             let sol = try GLPKSolver().solve(r.program, options: o)
             if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
@@ -158,14 +206,12 @@ public struct NRPSolver: Sendable {
             let candidate = model.solution(r.expand(sol.values))
             let before = bestValue
             consider(candidate, "LNS \(label)")
-            if bestValue <= before, NRPEvaluator.evaluate(candidate, inst).feasible,
-               Double(NRPEvaluator.evaluate(candidate, inst).objective) <= before { current = candidate }
-            if let b = bound, bestValue - b < 1 - 1e-6 { break }  // proved optimal
+            let value = NRPEvaluator.evaluate(candidate, inst)
+            if value.feasible && Double(value.objective) <= Double(NRPEvaluator.evaluate(current, inst).objective) { current = candidate }
+            if bestValue < before { control.offer(model.values(best!), objective: bestValue) }
         }
         log.append(String(format: "%6.2fs LNS: %d neighbourhoods", elapsed(), iteration))
-        let proved = bound.map { bestValue - $0 < 1 - 1e-6 } ?? false
-        return NRPResult(solution: best, objective: Int(bestValue), bound: bound, seconds: elapsed(),
-                         status: proved ? "optimal" : "feasible", log: log)
+        return try finish()
     }
 
     /// The programme without the named employees' own rules (for a construction
@@ -201,5 +247,18 @@ struct NRPRandom {
         var a = a
         for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, next(i)) }
         return a
+    }
+}
+
+/// The whole-programme search's result, handed from its thread.
+final class WholeProgrammeRun: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _result: Result<Solution, Error>?
+    let done = DispatchSemaphore(value: 0)
+    var result: Result<Solution, Error>? { lock.withLock { _result } }
+    var finished: Bool { lock.withLock { _result != nil } }
+    func finish(_ r: Result<Solution, Error>) {
+        lock.withLock { _result = r }
+        done.signal()
     }
 }
