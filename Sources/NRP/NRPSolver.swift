@@ -113,8 +113,19 @@ public struct NRPSolver: Sendable {
         func finish(_ status: String? = nil) throws -> NRPResult {
             if wholeProgramme {
                 control.requestStop()
-                whole.done.wait()
-                let r = try whole.result!.get()
+                // GLPK sees a stop only between LP solves (a long cut round can
+                // overrun): wait no later than the time limit, then go on with what
+                // the tree has reported; an unfinished tree is left to finish and be freed on its thread.
+                guard whole.done.wait(timeout: .now() + max(0, left()) + 0.2) == .success, let finished = whole.result else {
+                    _ = exchange()
+                    log.append(String(format: "%6.2fs branch and cut still in a cut round at the time limit; its last bound kept", elapsed()))
+                    guard let b = best else {
+                        return NRPResult(solution: nil, objective: nil, bound: bound, seconds: elapsed(), status: "no solution", log: log)
+                    }
+                    return NRPResult(solution: b, objective: Int(bestValue), bound: bound, seconds: elapsed(),
+                                     status: proved() ? "optimal" : "feasible", log: log)
+                }
+                let r = try finished.get()
                 if r.hasSolution { consider(model.solution(r.values), "branch and cut (final)") }
                 if r.status == .optimal, let o = r.objective { bound = o }
                 else if let b = r.bound { bound = max(bound ?? -.infinity, b) }
