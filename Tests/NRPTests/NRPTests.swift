@@ -4,12 +4,12 @@ import Testing
 @testable import NRP
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-/// The shipped instances (shared/data), or instance 1's copy in Tests/Fixtures when they are absent.
+/// The shipped instances (shared/data), or the copies of instances 1 and 2 in Tests/Fixtures when they are absent.
 let shared = repository.deletingLastPathComponent().appendingPathComponent("shared/data/nrp-curtois").path
 func instancePath(_ k: Int) -> String? {
     let p = "\(shared)/Instance\(k).txt"
     if FileManager.default.fileExists(atPath: p) { return p }
-    return k == 1 ? repository.appendingPathComponent("Tests/Fixtures/nrp/Instance1.txt").path : nil
+    return k <= 2 ? repository.appendingPathComponent("Tests/Fixtures/nrp/Instance\(k).txt").path : nil
 }
 
 @Suite("The benchmark's instance files")
@@ -182,8 +182,7 @@ struct NRPSolverTests {
 
     @Test("seeded runs with an iteration budget are reproducible")
     func reproducible() throws {
-        guard let path = instancePath(2) else { return }
-        let inst = try NRPInstance.read(path)
+        let inst = try NRPInstance.read(instancePath(2)!)
         // A short whole-programme phase is time-bound, so start both runs from the same construction instead:
         // the solver with a tiny time share still has to agree with itself given the same seed and budget.
         let a = try NRPSolver(timeLimit: 20, seed: 7, iterations: 12).solveFromConstruction(inst)
