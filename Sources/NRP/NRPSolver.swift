@@ -62,12 +62,15 @@ public struct NRPSolver: Sendable {
         var bestValue = Double.infinity
         var bound: Double?
 
-        func consider(_ s: NRPSolution, _ source: String) {
+        /// Scores a solution with the evaluator; keeps it when it is the best yet.
+        @discardableResult
+        func consider(_ s: NRPSolution, _ source: String) -> NRPEvaluator.Report {
             let r = NRPEvaluator.evaluate(s, inst)
-            guard r.feasible, Double(r.objective) < bestValue - 1e-9 else { return }
+            guard r.feasible, Double(r.objective) < bestValue - 1e-9 else { return r }
             best = s
             bestValue = Double(r.objective)
             log.append(String(format: "%6.2fs %@ %d", elapsed(), source, r.objective))
+            return r
         }
         func proved() -> Bool { bound.map { bestValue - $0 < 1 - 1e-6 } ?? false }
 
@@ -162,6 +165,7 @@ public struct NRPSolver: Sendable {
         if best != nil { control.offer(model.values(best!), objective: bestValue) }
         _ = exchange()
         guard var current = best else { return try finish() }
+        var currentValue = bestValue
 
         // 3. Large-neighbourhood search. Two kinds, alternating: a few employees over
         // the whole horizon, and every employee over a window of days. Each kind's
@@ -176,7 +180,7 @@ public struct NRPSolver: Sendable {
         while left() > 0.4 {
             if let n = iterations, iteration >= n { break }
             if exchange() { break }
-            if bestValue < Double(NRPEvaluator.evaluate(current, inst).objective) { current = best! }
+            if bestValue < currentValue { current = best!; currentValue = bestValue }  // the tree found better
             iteration += 1
             let byDays = iteration % 2 == 0
             let open: (Int, Int) -> Bool
@@ -216,9 +220,8 @@ public struct NRPSolver: Sendable {
             guard sol.hasSolution else { continue }
             let candidate = model.solution(r.expand(sol.values))
             let before = bestValue
-            consider(candidate, "LNS \(label)")
-            let value = NRPEvaluator.evaluate(candidate, inst)
-            if value.feasible && Double(value.objective) <= Double(NRPEvaluator.evaluate(current, inst).objective) { current = candidate }
+            let value = consider(candidate, "LNS \(label)")
+            if value.feasible && Double(value.objective) <= currentValue { current = candidate; currentValue = Double(value.objective) }
             if bestValue < before { control.offer(model.values(best!), objective: bestValue) }
         }
         log.append(String(format: "%6.2fs LNS: %d neighbourhoods", elapsed(), iteration))

@@ -37,13 +37,6 @@ public struct RosterExport: Sendable {
         return t("\(m) 勤務表", "Roster \(m)")
     }
 
-    /// Work hours of an assignment (presence minus breaks).
-    static func hours(_ a: Roster.Assignment) -> Double {
-        let span = (TimeOfDay(a.end)?.minutes ?? 0) - (TimeOfDay(a.start)?.minutes ?? 0)
-        let breaks = a.breaks.reduce(0) { $0 + (TimeOfDay($1.end)?.minutes ?? 0) - (TimeOfDay($1.start)?.minutes ?? 0) }
-        return Double(span - breaks) / 60
-    }
-
     /// The people on the roster: the staff list's order, those with assignments or listed in the roster.
     var people: [Person] {
         let ids = Set(roster.staff.map(\.id)).union(roster.assignments.map(\.staff))
@@ -76,7 +69,7 @@ public struct RosterExport: Sendable {
                 if let a = byCell["\(p.id) \(d.date)"] {
                     row.append(a.shift)
                     count += 1
-                    hours += Self.hours(a)
+                    hours += a.workHours
                 } else if requests.contains(where: { $0.person == p.id && $0.kind == .leave && $0.covers(d.date) }) {
                     row.append(t("休暇", "Leave"))
                 } else {

@@ -41,6 +41,13 @@ public struct Roster: Codable, Sendable, Equatable {
         public var tasks: [Task]
         /// Meetings attended during the shift.
         public var meetings: [Interval]?
+
+        /// Hours worked: presence minus breaks.
+        public var workHours: Double {
+            let span = (TimeOfDay(end)?.minutes ?? 0) - (TimeOfDay(start)?.minutes ?? 0)
+            let rest = breaks.reduce(0) { $0 + (TimeOfDay($1.end)?.minutes ?? 0) - (TimeOfDay($1.start)?.minutes ?? 0) }
+            return Double(span - rest) / 60
+        }
     }
 
     public var month: String

@@ -17,7 +17,7 @@ import Demand
 /// | `close=2026-12-25` | an extra closed day |
 /// | `open=2026-12-26:08:30-12:00` | an extra opening |
 public struct Variant: Sendable, Equatable {
-    public enum Change: Sendable, Equatable {
+    public enum Change: Sendable, Equatable, CustomStringConvertible {
         case spike(from: CivilDate, through: CivilDate, line: String?, factor: Double)
         case absent(staff: String, from: CivilDate, through: CivilDate)
         case add(like: String, count: Int)
@@ -26,6 +26,20 @@ public struct Variant: Sendable, Equatable {
         case hours(weekday: Weekday?, hours: Hours)
         case close(date: CivilDate)
         case open(date: CivilDate, hours: Hours)
+
+        /// The change as `parse` reads it (`spike=2026-12-01..2026-12-14:delivery*1.8`).
+        public var description: String {
+            switch self {
+            case let .spike(a, b, l, f): return "spike=\(a)..\(b):\(l ?? "*")*\(f)"
+            case let .absent(s, a, b): return "absent=\(s):\(a)..\(b)"
+            case let .add(s, n): return "add=\(s)*\(n)"
+            case let .remove(s): return "remove=\(s)"
+            case let .target(l, f): return "target=\(l ?? "*"):\(f)"
+            case let .hours(w, h): return "hours=\(w?.code ?? "weekday"):\(h)"
+            case let .close(d): return "close=\(d)"
+            case let .open(d, h): return "open=\(d):\(h)"
+            }
+        }
 
         /// Whether the change alters the calendar (and so needs a new forecast).
         public var changesCalendar: Bool {

@@ -73,7 +73,7 @@ public struct SweepRunner: Sendable {
     /// The hours a reference person works in the roster (their contract's monthly
     /// maximum if they have none), for "how many more people".
     public static func hoursPerPerson(_ person: Person, roster: Roster) -> Double {
-        let worked = roster.assignments.filter { $0.staff == person.id }.reduce(0) { $0 + WhatIfRunner.hours($1) }
+        let worked = roster.assignments.filter { $0.staff == person.id }.reduce(0) { $0 + $1.workHours }
         if worked > 0 { return worked }
         return person.contract.maxHoursPerMonth ?? 7.75 * 20
     }

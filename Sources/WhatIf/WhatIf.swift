@@ -77,24 +77,9 @@ public struct WhatIfRunner: Sendable {
         return outcomes
     }
 
-    static func describe(_ v: Variant) -> String {
-        v.changes.map { c -> String in
-            switch c {
-            case let .spike(a, b, l, f): return "spike=\(a)..\(b):\(l ?? "*")*\(f)"
-            case let .absent(s, a, b): return "absent=\(s):\(a)..\(b)"
-            case let .add(s, n): return "add=\(s)*\(n)"
-            case let .remove(s): return "remove=\(s)"
-            case let .target(l, f): return "target=\(l ?? "*"):\(f)"
-            case let .hours(w, h): return "hours=\(w?.code ?? "weekday"):\(h)"
-            case let .close(d): return "close=\(d)"
-            case let .open(d, h): return "open=\(d):\(h)"
-            }
-        }.joined(separator: ",")
-    }
-
     /// One plan solved and measured.
     public static func solve(_ plan: Planning, options: SolveOptions, near: Roster? = nil) -> Outcome {
-        var o = Outcome(variant: plan.variant.name, changes: describe(plan.variant), status: "failed", objective: nil, gap: nil, seconds: 0,
+        var o = Outcome(variant: plan.variant.name, changes: plan.variant.changes.map(\.description).joined(separator: ","), status: "failed", objective: nil, gap: nil, seconds: 0,
                         requiredHours: plan.requiredHours, shortfallHours: [:], serviceLevelAverage: nil, worstDay: nil,
                         overtimeHours: 0, cost: 0, workedHours: 0)
         do {
@@ -125,7 +110,7 @@ public struct WhatIfRunner: Sendable {
         let lateCodes = Set(plan.rules.shifts.filter(\.isLate).map(\.code))
         let holidayDates = Set(plan.problem.days.filter { $0.kind == .holidayOpening }.map(\.date.description))
         for a in roster.assignments {
-            let h = hours(a)
+            let h = a.workHours
             o.workedHours += h
             o.cost += h * (byID[a.staff]?.contract.hourlyCost ?? 0)
             if lateCodes.contains(a.shift) { late[a.staff, default: 0] += 1 }
@@ -143,11 +128,6 @@ public struct WhatIfRunner: Sendable {
         if !holidayIDs.isEmpty { o.holidaySpread = (holidayIDs.map { holiday[$0] ?? 0 }.min()!, holidayIDs.map { holiday[$0] ?? 0 }.max()!) }
     }
 
-    static func hours(_ a: Roster.Assignment) -> Double {
-        let span = (TimeOfDay(a.end)?.minutes ?? 0) - (TimeOfDay(a.start)?.minutes ?? 0)
-        let breaks = a.breaks.reduce(0) { $0 + (TimeOfDay($1.end)?.minutes ?? 0) - (TimeOfDay($1.start)?.minutes ?? 0) }
-        return Double(span - breaks) / 60
-    }
 }
 
 /// Runs a function over inputs on a fixed number of threads; results in input order.

@@ -30,6 +30,8 @@ struct VariantTests {
             .hours(weekday: .wednesday, hours: Hours("08:30-20:00")!), .hours(weekday: nil, hours: Hours("08:30-18:00")!),
             .close(date: d("2026-12-25")), .open(date: d("2026-12-26"), hours: Hours("08:30-12:00")!),
         ]))
+        // Written back, each change reads again as itself.
+        #expect(try Variant.parseChanges(v.changes.map(\.description).joined(separator: ","), services: Self.services) == v.changes)
     }
 
     @Test("bad variants are refused with the reason", arguments: [
