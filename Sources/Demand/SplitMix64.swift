@@ -15,6 +15,16 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
+    /// Uniform in 0...n (0 when n ≤ 0).
+    public mutating func upTo(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n + 1)) }
+
+    /// The elements in an order this generator decides (Fisher–Yates; the same on every machine).
+    public mutating func shuffled<T>(_ a: [T]) -> [T] {
+        var a = a
+        for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, upTo(i)) }
+        return a
+    }
+
     /// Uniform in (0, 1).
     public mutating func uniform() -> Double {
         (Double(next() >> 11) + 0.5) / Double(1 << 53)

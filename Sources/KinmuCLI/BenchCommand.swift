@@ -22,7 +22,7 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "json only.") var format: String = "json"
         @Flag(help: "Print the search's progress to standard error.") var progress = false
         @Option(help: "Also write the model as .lp or .mps.") var exportModel: String?
-        @Option(help: "monolithic (default), weeks (experimental) or automatic.") var method: String = "monolithic"
+        @Option(help: "monolithic, search (greedy + neighbourhood search, symmetric LP bound) or automatic (default: search above 30,000 columns).") var method: String = "automatic"
 
         func validate() throws {
             guard (2...2000).contains(staff) else { throw ValidationError("--staff must be 2 to 2000") }
@@ -48,7 +48,7 @@ struct BenchCommand: ParsableCommand {
                 let printer: ((SolveProgress) -> Void)? = progress ? { p in
                     printError("[\(formatNumber(p.seconds, digits: 1))s] incumbent \(p.incumbent.map { formatNumber($0, digits: 1) } ?? "-") bound \(p.bound.map { formatNumber($0, digits: 1) } ?? "-") nodes \(p.nodes)")
                 } : nil
-                guard let m = RosterSolver.Method(rawValue: method) else { throw ValidationError("--method must be monolithic, weeks or automatic") }
+                guard let m = RosterSolver.Method(rawValue: method) else { throw ValidationError("--method must be monolithic, search or automatic") }
                 json["method"] = .string(m.rawValue)
                 let r = try RosterSolver(options: SolveOptions(timeLimit: timeLimit), method: m).solve(problem, progress: printer)
                 json["status"] = .string(r.solution.status.rawValue)

@@ -23,9 +23,16 @@ public struct RosterModel: Sendable {
     /// serve[g][d][t][l]: how many of group g serve line l in slot t (nil where impossible).
     var serve: [[[[ColumnID?]]]] = []
     var short: [[[ColumnID?]]] = []
+    /// Rows and columns of the slot-by-slot families, by (day, slot): for aggregation over time.
+    var slotRows: [(day: Int, slot: Int, key: String, row: RowID)] = []
+    var slotColumns: [(day: Int, slot: Int, key: String, column: ColumnID)] = []
+    /// How many interchangeable people each person stands for (1 in an ordinary
+    /// model; a class's size in the aggregated model of `SymmetricBound`).
+    public let multiplicity: [Double]
 
-    public init(_ problem: RosterProblem) {
+    public init(_ problem: RosterProblem, multiplicity: [Int]? = nil) {
         self.problem = problem
+        self.multiplicity = multiplicity.map { $0.map(Double.init) } ?? problem.staff.map { _ in 1 }
         program = LinearProgram(name: "kinmu roster \(problem.month)", sense: .minimize)
         addAssignments()
         addCoverage()
@@ -86,6 +93,13 @@ public struct RosterModel: Sendable {
         return terms
     }
 
+    /// Presence terms in rows shared by everyone (cover, supervisor, overstaffing):
+    /// scaled by the multiplicity.
+    func sharedPresenceTerms(_ p: Int, _ d: Int, _ t: Int) -> [(ColumnID, Double)] {
+        let m = multiplicity[p]
+        return m == 1 ? presenceTerms(p, d, t) : presenceTerms(p, d, t).map { ($0.0, $0.1 * m) }
+    }
+
     // MARK: Families
 
     /// One shift a day; a break placed in its window for every shift that needs one.
@@ -96,7 +110,7 @@ public struct RosterModel: Sendable {
             for d in problem.days.indices {
                 var dw: [ColumnID] = [], db: [[ColumnID]] = []
                 for (o, opt) in problem.options[p][d].enumerated() {
-                    let cost = problem.staff[p].contract.hourlyCost * opt.workHours / 1000 * w.cost
+                    let cost = problem.staff[p].contract.hourlyCost * opt.workHours / 1000 * w.cost * multiplicity[p]
                     let x = program.addColumn(name: "work[\(id(p)),\(date(d)),\(code(p, d, o))]", kind: .binary, objective: cost)
                     dw.append(x)
                     var starts: [ColumnID] = []
@@ -147,20 +161,22 @@ public struct RosterModel: Sendable {
                 let time = problem.slotStart(d, t)
                 var atCounter: [(ColumnID, Double)] = []
                 for (g, members) in groups.enumerated() {
-                    let presence = members.flatMap { presenceTerms($0, d, t) }
+                    let presence = members.flatMap { sharedPresenceTerms($0, d, t) }
                     guard !presence.isEmpty else { continue }
                     atCounter += presence
                     let skills = problem.staff[members[0]].skills
                     var served: [(ColumnID, Double)] = []
                     for (l, s) in services.enumerated() where problem.required[d][t][l] > 0 && skills.contains(s.id) {
                         let y = program.addColumn(name: "serve[\(groupLabel(g)),\(date(d)),\(time),\(s.name)]",
-                                                  upper: Double(members.count))
+                                                  upper: members.reduce(0) { $0 + multiplicity[$1] })
                         serve[g][d][t][l] = y
+                        slotColumns.append((d, t, "serve \(g) \(l)", y))
                         served.append((y, 1))
                     }
                     if !served.isEmpty {
-                        program.addRow(name: "presence[\(groupLabel(g)),\(date(d)),\(time)]",
-                                       terms: merge(served + presence.map { ($0.0, -$0.1) }), upper: 0)
+                        let row = program.addRow(name: "presence[\(groupLabel(g)),\(date(d)),\(time)]",
+                                                 terms: merge(served + presence.map { ($0.0, -$0.1) }), upper: 0)
+                        slotRows.append((d, t, "presence \(g)", row))
                     }
                 }
                 var need = 0
@@ -170,13 +186,17 @@ public struct RosterModel: Sendable {
                     let sh = program.addColumn(name: "short[\(s.name),\(date(d)),\(time)]", upper: Double(r),
                                                objective: w.shortfall * slotHours)
                     short[d][t][l] = sh
+                    slotColumns.append((d, t, "short \(l)", sh))
                     let terms = groups.indices.compactMap { serve[$0][d][t][l] }.map { ($0, 1.0) } + [(sh, 1.0)]
-                    program.addRow(name: "cover[\(s.name),\(date(d)),\(time)]", terms: terms, lower: Double(r))
+                    let row = program.addRow(name: "cover[\(s.name),\(date(d)),\(time)]", terms: terms, lower: Double(r))
+                    slotRows.append((d, t, "cover \(l)", row))
                 }
                 if w.excess > 0 && !atCounter.isEmpty {
                     let ex = program.addColumn(name: "excess[\(date(d)),\(time)]", objective: w.excess * slotHours)
-                    program.addRow(name: "overstaff[\(date(d)),\(time)]",
-                                   terms: merge([(ex, 1.0)] + atCounter.map { ($0.0, -$0.1) }), lower: -Double(need))
+                    let row = program.addRow(name: "overstaff[\(date(d)),\(time)]",
+                                             terms: merge([(ex, 1.0)] + atCounter.map { ($0.0, -$0.1) }), lower: -Double(need))
+                    slotColumns.append((d, t, "excess", ex))
+                    slotRows.append((d, t, "overstaff", row))
                 }
             }
         }
@@ -199,7 +219,7 @@ public struct RosterModel: Sendable {
                 let time = problem.slotStart(d, t)
                 switch problem.rules.supervisors.scope {
                 case .counter:
-                    let terms = sups.flatMap { presenceTerms($0, d, t) }
+                    let terms = sups.flatMap { sharedPresenceTerms($0, d, t) }
                     program.addRow(name: "supervisor[\(date(d)),\(time)]", terms: merge(terms), lower: 1)
                 case .perLine:
                     let supGroups = groups.indices.filter { problem.rules.supervisors.counts(problem.staff[groups[$0][0]].role) }
@@ -248,7 +268,7 @@ public struct RosterModel: Sendable {
                 let contract = problem.staff[p].contract.maxHoursPerWeek
                 if labour.overtimeAllowed {
                     let ot = program.addColumn(name: "overtime[\(id(p)),\(week.label)]",
-                                               objective: problem.rules.weights.overtime)
+                                               objective: problem.rules.weights.overtime * multiplicity[p])
                     overtime.append((ot, 1))
                     program.addRow(name: "weekHours[\(id(p)),\(week.label)]", terms: terms + [(ot, -1)], upper: legal)
                 } else {
@@ -324,11 +344,11 @@ public struct RosterModel: Sendable {
             if let h = c.maxHoursPerMonth { program.addRow(name: "contractMonthHours[\(id(p))]", terms: hours, upper: h) }
             if let n = c.maxDaysPerMonth { program.addRow(name: "contractMonthDays[\(id(p))]", terms: days, upper: Double(n)) }
             if let h = c.minHoursPerMonth {
-                let under = program.addColumn(name: "underHours[\(id(p))]", objective: problem.rules.weights.underContract / 8)
+                let under = program.addColumn(name: "underHours[\(id(p))]", objective: problem.rules.weights.underContract / 8 * multiplicity[p])
                 program.addRow(name: "contractMinHours[\(id(p))]", terms: hours + [(under, 1)], lower: h)
             }
             if let n = c.minDaysPerMonth {
-                let under = program.addColumn(name: "underDays[\(id(p))]", objective: problem.rules.weights.underContract)
+                let under = program.addColumn(name: "underDays[\(id(p))]", objective: problem.rules.weights.underContract * multiplicity[p])
                 program.addRow(name: "contractMinDays[\(id(p))]", terms: days + [(under, 1)], lower: Double(n))
             }
             if let cap = c.annualEarningsCap, c.hourlyCost > 0 {
@@ -389,15 +409,15 @@ public struct RosterModel: Sendable {
                 let all = work[p][d]
                 switch r.kind {
                 case .preferOff:
-                    for x in all { program.setObjective(x, program.column(x).objective + r.weight * scale) }
+                    for x in all { program.setObjective(x, program.column(x).objective + r.weight * scale * multiplicity[p]) }
                 case .avoidShift:
                     for (o, x) in all.enumerated() where code(p, d, o) == r.shift {
-                        program.setObjective(x, program.column(x).objective + r.weight * scale)
+                        program.setObjective(x, program.column(x).objective + r.weight * scale * multiplicity[p])
                     }
                 case .preferOn, .preferShift:
                     let wanted = all.indices.filter { r.kind == .preferOn || code(p, d, $0) == r.shift }
                     let miss = program.addColumn(name: "unmet[\(r.kind.rawValue),\(id(p)),\(date(d)),\(n)]", upper: 1,
-                                                 objective: r.weight * scale)
+                                                 objective: r.weight * scale * multiplicity[p])
                     program.addRow(name: "request[\(r.kind.rawValue),\(id(p)),\(date(d)),\(n)]",
                                    terms: wanted.map { (all[$0], 1.0) } + [(miss, 1)], lower: 1)
                 default: break

@@ -72,6 +72,32 @@ public struct RosterProblem: Sendable {
         unavailable = why
     }
 
+    /// The same month with only the named people (in that order), their
+    /// requests, and the rest unchanged.
+    public func restricted(to people: [Int]) -> RosterProblem {
+        RosterProblem(restricting: self, to: people)
+    }
+
+    private init(restricting base: RosterProblem, to people: [Int]) {
+        month = base.month
+        days = base.days
+        slotMinutes = base.slotMinutes
+        services = base.services
+        staff = people.map { base.staff[$0] }
+        let ids = Set(staff.map(\.id))
+        requests = base.requests.filter { ids.contains($0.person) }
+        var r = base.rules
+        r.meetings = r.meetings.map { m in
+            var m = m
+            m.attendees = m.attendees.filter(ids.contains)
+            return m
+        }
+        rules = r
+        required = base.required
+        options = people.map { base.options[$0] }
+        unavailable = people.map { base.unavailable[$0] }
+    }
+
     public var supervisorIndices: [Int] { staff.indices.filter { rules.supervisors.counts(staff[$0].role) } }
 
     public func slotStart(_ day: Int, _ slot: Int) -> TimeOfDay {

@@ -22,10 +22,12 @@ public struct RosterSolver: Sendable {
     public enum Method: String, Sendable, CaseIterable {
         /// One branch-and-cut search over the whole month.
         case monolithic
-        /// Relax-and-fix over labour weeks, then fix-and-optimise (WindowDecomposition).
-        case weeks
-        /// Weeks when the model has more than `automaticThreshold` columns, else monolithic
-        /// (not the default until the week decomposition finds plans the monolithic search does not).
+        /// A greedy roster improved by a large-neighbourhood search (`RosterSearch`),
+        /// with the LP bound of the symmetric aggregation (`SymmetricBound`) computed
+        /// beside it on the second core: for centres too large for one search.
+        case search
+        /// Search when the model has more than `automaticThreshold` columns (and is not a
+        /// repair or sweep, whose fixed part `reduce` takes out), else monolithic. The default.
         case automatic
     }
 
@@ -36,7 +38,7 @@ public struct RosterSolver: Sendable {
     public var reduce = false
     public static let automaticThreshold = 30_000
 
-    public init(options: SolveOptions = SolveOptions(timeLimit: 60), method: Method = .monolithic, reduce: Bool = false) {
+    public init(options: SolveOptions = SolveOptions(timeLimit: 60), method: Method = .automatic, reduce: Bool = false) {
         self.options = options
         self.method = method
         self.reduce = reduce
@@ -90,15 +92,15 @@ public struct RosterSolver: Sendable {
             let spent = Self.seconds(clock.now - started)
             search.timeLimit = max(0.5, limit * 0.9 - spent)
         }
-        let useWeeks = method == .weeks || (method == .automatic && model.program.columns.count > Self.automaticThreshold)
+        let useSearch = method == .search || (method == .automatic && !reduce && model.program.columns.count > Self.automaticThreshold)
         // When the bounds already decide every shift and break (a kept roster), only
         // the serving LP below is left to solve.
         let decided = reduce && !model.program.reduced().program.columns.contains { $0.kind != .continuous }
         var solution = decided
             ? Solution(status: .optimal, stopReason: .completed, objective: nil, bound: nil, gap: 0, seconds: 0,
                        values: model.program.columns.map { $0.kind == .continuous ? 0 : $0.lower }, nodes: 0)
-            : useWeeks
-            ? try WindowDecomposition(model: model).solve(options: search, progress: progress)
+            : useSearch
+            ? try Self.searchWithBound(model, options: search, progress: progress)
             : try glpk(model.program, options: search, progress: progress)
         switch solution.status {
         case .optimal, .feasible: break
@@ -132,7 +134,16 @@ public struct RosterSolver: Sendable {
         }
         var lpOptions = SolveOptions(timeLimit: options.timeLimit.map { max(1, $0 - Self.seconds(clock.now - started)) })
         lpOptions.presolve = false
-        let tasks = try glpk(fixed, options: lpOptions)
+        let tasks: Solution
+        if useSearch {
+            // A large month with every shift fixed falls apart into one small LP per slot.
+            let r = fixed.reduced()
+            tasks = r.infeasibility != nil
+                ? Solution(status: .infeasible, stopReason: .completed, objective: nil, bound: nil, gap: nil, seconds: 0, values: [], nodes: 0)
+                : r.expand(try GLPKSolver().solveByBlocks(r.program, options: lpOptions))
+        } else {
+            tasks = try glpk(fixed, options: lpOptions)
+        }
         if decided {
             guard tasks.status == .optimal else {
                 throw RosterError.infeasible(try Explainer.leastBadOptions(model, options: options))
@@ -155,6 +166,38 @@ public struct RosterSolver: Sendable {
             .reduce(0) { $0 + values[$1] }
         return RosterResult(roster: roster, solution: solution, shortfallHours: shortfall, overtimeHours: overtime,
                             columns: model.program.columns.count, rows: model.program.rows.count)
+    }
+
+    /// `RosterSearch` on this thread, `SymmetricBound` on another, for the same time.
+    /// The bound LP is tried coarse first (slots summed in blocks of four, then two),
+    /// then exact, each with the time left; the best one finished is kept.
+    static func searchWithBound(_ model: RosterModel, options: SolveOptions,
+                                progress: ((SolveProgress) -> Void)?) throws -> Solution {
+        let limit = options.timeLimit ?? 60
+        let clock = ContinuousClock(), started = clock.now
+        let bounds = BoundRun()
+        let problem = model.problem
+        let thread = Thread {
+            let symmetric = SymmetricBound(problem)
+            for block in [4, 2, 1] {
+                let left = limit - RosterSolver.seconds(clock.now - started)
+                guard left > 1 else { break }
+                guard let s = try? symmetric.solve(block: block, options: SolveOptions(timeLimit: left)),
+                      s.status == .optimal, let b = s.objective else { break }
+                bounds.offer(b, block: block)
+            }
+            bounds.done.signal()
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+        var (solution, _) = try RosterSearch(model: model, timeLimit: limit).solve(progress: progress)
+        _ = bounds.done.wait(timeout: .now() + max(0, limit - seconds(clock.now - started)) + 1)
+        if let b = bounds.best, let o = solution.objective {
+            solution.bound = b.bound
+            solution.gap = max(0, (o - b.bound) / max(1e-9, abs(o)))
+        }
+        solution.seconds = seconds(clock.now - started)
+        return solution
     }
 
     /// Who serves which line in each slot: each group's counts per line handed to
@@ -237,5 +280,16 @@ public struct RosterSolver: Sendable {
             days: problem.days.map { .init(date: $0.date.description, kind: $0.kind.rawValue,
                                            open: $0.hours!.open.description, close: $0.hours!.close.description) },
             assignments: assignments)
+    }
+}
+
+/// The best bound the bound thread has proved so far.
+final class BoundRun: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _best: (bound: Double, block: Int)?
+    let done = DispatchSemaphore(value: 0)
+    var best: (bound: Double, block: Int)? { lock.withLock { _best } }
+    func offer(_ b: Double, block: Int) {
+        lock.withLock { if _best == nil || b > _best!.bound { _best = (b, block) } }
     }
 }

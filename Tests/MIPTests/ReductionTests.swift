@@ -85,3 +85,59 @@ struct ReductionTests {
         #expect(r.objectiveOffset == 3 * 2 - 5 + 3)
     }
 }
+
+@Suite("Aggregation and blocks")
+struct AggregationTests {
+    /// Two independent blocks of a covering LP, the second with columns that merge.
+    static func program() -> LinearProgram {
+        var lp = LinearProgram(name: "blocks")
+        let a = lp.addColumn(name: "a", upper: 3, objective: 2)
+        let b = lp.addColumn(name: "b", upper: 3, objective: 3)
+        let y1 = lp.addColumn(name: "y1", upper: 1, objective: 1)
+        let y2 = lp.addColumn(name: "y2", upper: 1, objective: 1)
+        let z = lp.addColumn(name: "z", upper: 5, objective: 1.5)
+        lp.addRow(name: "r1", terms: [(a, 1), (b, 1)], lower: 2)
+        lp.addRow(name: "r2", terms: [(a, 1), (b, -1)], upper: 0.5)
+        lp.addRow(name: "s1", terms: [(y1, 1), (z, 1)], lower: 1.5)
+        lp.addRow(name: "s2", terms: [(y2, 1), (z, 0.5)], lower: 0.5)
+        return lp
+    }
+
+    @Test("components are the independent blocks; solving them apart gives the whole optimum")
+    func blocks() throws {
+        let lp = Self.program()
+        let parts = lp.components()
+        #expect(parts.map(\.columns) == [[0, 1], [2, 3, 4]])
+        #expect(parts.map(\.rows) == [[0, 1], [2, 3]])
+        let whole = try GLPKSolver().solve(lp)
+        let apart = try GLPKSolver().solveByBlocks(lp)
+        #expect(apart.status == .optimal)
+        #expect(abs(try #require(whole.objective) - (try #require(apart.objective))) < 1e-9)
+        #expect(ReductionTests.satisfies(lp, apart.values))
+    }
+
+    @Test("an infeasible block makes the whole infeasible")
+    func infeasibleBlock() throws {
+        var lp = Self.program()
+        let w = lp.addColumn(name: "w", upper: 1)
+        lp.addRow(name: "impossible", terms: [(w, 1)], lower: 2)
+        #expect(try GLPKSolver().solveByBlocks(lp).status == .infeasible)
+    }
+
+    @Test("summing rows and merging columns is a relaxation; a merge that is not is refused")
+    func aggregation() throws {
+        let lp = Self.program()
+        // s1 + s2 summed, y1 and y2 merged (each has coefficient 1 in the sum).
+        let agg = try lp.aggregated(rowGroup: [0, 1, 2, 2], columnGroup: [0, 1, 2, 2, 3])
+        #expect(agg.program.columns.count == 4 && agg.program.rows.count == 3)
+        let merged = agg.program.columns[2]
+        #expect(merged.upper == 2 && merged.objective == 1)
+        let full = try #require(try GLPKSolver().solve(lp).objective)
+        let relaxed = try #require(try GLPKSolver().solve(agg.program).objective)
+        #expect(relaxed <= full + 1e-9)
+        // Merging a and b: their summed coefficients differ in r2 (1 and −1).
+        #expect(throws: LinearProgram.AggregationError.self) {
+            _ = try lp.aggregated(rowGroup: [0, 1, 2, 3], columnGroup: [0, 0, 1, 2, 3])
+        }
+    }
+}

@@ -1,0 +1,417 @@
+import Demand
+import Foundation
+import MIP
+
+/// For months too large for one branch-and-cut search (a centre of a hundred
+/// people or more): a roster built greedily, then improved by a large-
+/// neighbourhood search whose every step is a small GLPK program — the same
+/// method as the benchmark solver (`NRPSolver`), on the same `LinearProgram`
+/// machinery (`reduced()`, warm starts).
+///
+/// - Construction: meetings first, then supervisors day by day until every open
+///   slot has two on shift (so that breaks can alternate), then every (person,
+///   day, shift) by its worth — the staff-slots of unmet requirement it covers
+///   at the shortfall weight, minus its cost and the excess it adds — taken
+///   greedily (lazily re-scored) while every capacity row of the program (weekly
+///   and monthly hours and days, runs, rest, one shift a day) still holds.
+///   Breaks are then placed day by day where the counter has most to spare,
+///   never leaving the counter without a supervisor. The rows are read from the
+///   program, so a rule added to the model binds the construction too.
+/// - Completion: with every shift and break fixed, the rest (who serves which
+///   line, shortfall, overtime, fairness) is an LP; the reduced program is small.
+/// - Search: neighbourhoods of one or two days with everyone open, and of a few
+///   people over a labour week; the rest is fixed (including other days'
+///   serving), the sub-program reduced and warm-started from the incumbent, so a
+///   step never makes the roster worse.
+///
+/// It proves nothing: the bound comes from `SymmetricBound`.
+public struct RosterSearch: Sendable {
+    public let model: RosterModel
+    public var timeLimit: Double
+    public var seed: UInt64
+
+    public init(model: RosterModel, timeLimit: Double, seed: UInt64 = 1) {
+        self.model = model
+        self.timeLimit = timeLimit
+        self.seed = seed
+    }
+
+    /// What a run did, for the log and the benchmark.
+    public struct Report: Sendable {
+        public var constructed: Double?
+        public var constructionSeconds: Double = 0
+        public var neighbourhoods = 0
+        public var improvements = 0
+    }
+
+    public func solve(progress: ((SolveProgress) -> Void)? = nil) throws -> (Solution, Report) {
+        let clock = ContinuousClock(), started = clock.now
+        func elapsed() -> Double { RosterSolver.seconds(clock.now - started) }
+        var report = Report()
+        let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
+        let program = model.program
+        let slotColumns = Set(model.slotColumns.map(\.column.index))
+        // Shifts, breaks and the slot families are what a neighbourhood opens or
+        // fixes; the per-person continuous columns (overtime, fairness, contract
+        // minimums, unmet requests) stay free to follow them.
+        let decision = program.columns.indices.map { program.columns[$0].kind != .continuous || slotColumns.contains($0) }
+
+        guard var current = try construct(deadline: timeLimit * 0.5) else {
+            return (Solution(status: .noSolution, stopReason: .timeLimit, objective: nil, bound: nil, gap: nil,
+                             seconds: elapsed(), values: [], nodes: 0), report)
+        }
+        var value = program.objectiveValue(current)
+        report.constructed = value
+        report.constructionSeconds = elapsed()
+        if trace {
+            FileHandle.standardError.write(Data(String(format: "search: construction %.1f in %.2fs (%@)\n", value, elapsed(), Self.breakdown(program, current)).utf8))
+        }
+        progress?(SolveProgress(seconds: elapsed(), incumbent: value, bound: nil, gap: nil, nodes: 0))
+
+        // Columns by day (shifts, breaks and the slot families) and by person and day.
+        let days = model.problem.days.count
+        var dayColumns = [[Int]](repeating: [], count: days)
+        var personDay = [[[Int]]](repeating: [[Int]](repeating: [], count: days), count: model.problem.staff.count)
+        for p in model.work.indices {
+            for d in 0..<days {
+                for (o, x) in model.work[p][d].enumerated() {
+                    let cols = [x.index] + model.breakStart[p][d][o].map(\.index)
+                    dayColumns[d] += cols
+                    personDay[p][d] += cols
+                }
+            }
+        }
+        var slotColumnsOfDay = [[Int]](repeating: [], count: days)
+        for c in model.slotColumns { slotColumnsOfDay[c.day].append(c.column.index) }
+        let weeks = model.weeks.map(\.days).filter { !$0.isEmpty }
+
+        var rng = SplitMix64(seed: seed)
+        var window = 2, people = 8
+        var iteration = 0
+        let sweep = rng.shuffled(Array(0..<days))
+        while elapsed() < timeLimit - 0.5 {
+            iteration += 1
+            // Alternate: a window of days (everyone), then a few people over a week.
+            var open = Set<Int>()
+            var label: String
+            if iteration <= days {
+                // First a sweep over every single day, in a seeded order: cheap and the largest gains.
+                let d = sweep[iteration - 1]
+                open.formUnion(dayColumns[d])
+                open.formUnion(slotColumnsOfDay[d])
+                label = "day \(d)"
+            } else if iteration % 2 == 1 {
+                let from = rng.upTo(max(0, days - window))
+                let range = from..<min(days, from + window)
+                for d in range { open.formUnion(dayColumns[d]); open.formUnion(slotColumnsOfDay[d]) }
+                label = "days \(range.lowerBound)-\(range.upperBound - 1)"
+            } else {
+                let week = weeks[rng.upTo(weeks.count - 1)]
+                let chosen = rng.shuffled(Array(model.problem.staff.indices)).prefix(people)
+                for d in week {
+                    open.formUnion(slotColumnsOfDay[d])
+                    for p in chosen { open.formUnion(personDay[p][d]) }
+                }
+                label = "\(chosen.count) people, week of day \(week[0])"
+            }
+            var lp = program
+            for j in program.columns.indices where decision[j] && !open.contains(j) {
+                lp.setBounds(ColumnID(j), lower: current[j], upper: current[j])
+            }
+            let r = lp.reduced()
+            guard r.infeasibility == nil, !r.program.columns.isEmpty else { continue }
+            let share = min(max(1, timeLimit / 12), timeLimit - 0.3 - elapsed())
+            guard share > 0.2 else { break }
+            var o = SolveOptions(timeLimit: share, relativeGap: 1e-4)
+            o.cuts = false
+            o.feasibilityPump = false
+            o.initialSolution = r.restrict(current)
+            let s = try GLPKSolver().solve(r.program, options: o)
+            report.neighbourhoods += 1
+            let quick = s.status == .optimal && s.seconds < share * 0.3
+            if iteration <= days {
+            } else if iteration % 2 == 1 {
+                if quick { window = min(days, window + 1) } else if s.stopReason == .timeLimit { window = max(1, window - 1) }
+            } else {
+                if quick { people = min(model.problem.staff.count, people + 2) } else if s.stopReason == .timeLimit { people = max(2, people - 2) }
+            }
+            if trace {
+                FileHandle.standardError.write(Data(String(format: "search: %6.2fs %@ %dx%d %@ %.2fs\n", elapsed(), label,
+                                                           r.program.columns.count, r.program.rows.count, s.status.rawValue, s.seconds).utf8))
+            }
+            guard s.hasSolution else { continue }
+            let candidate = r.expand(s.values)
+            let v = program.objectiveValue(candidate)
+            if v < value - 1e-6 * max(1, abs(value)), program.violatedRows(candidate, tolerance: 1e-5).isEmpty {
+                current = candidate.enumerated().map { j, x in program.columns[j].kind == .continuous ? x : x.rounded() }
+                value = v
+                report.improvements += 1
+                progress?(SolveProgress(seconds: elapsed(), incumbent: value, bound: nil, gap: nil, nodes: iteration))
+            }
+        }
+        if trace {
+            FileHandle.standardError.write(Data(String(format: "search: %d neighbourhoods, %d improvements, %.1f (%@)\n", report.neighbourhoods,
+                                                       report.improvements, value, Self.breakdown(program, current)).utf8))
+        }
+        return (Solution(status: .feasible, stopReason: .timeLimit, objective: value, bound: nil, gap: nil,
+                         seconds: elapsed(), values: current, nodes: report.neighbourhoods), report)
+    }
+
+    /// The objective by family (column name up to its bracket), for the trace.
+    static func breakdown(_ program: LinearProgram, _ x: [Double]) -> String {
+        var sum: [String: Double] = [:]
+        for (j, c) in program.columns.enumerated() where c.objective != 0 && x[j] != 0 {
+            sum[String(c.name.prefix { $0 != "[" }), default: 0] += c.objective * x[j]
+        }
+        return sum.sorted { $0.key < $1.key }.map { String(format: "%@ %.0f", $0.key, $0.value) }.joined(separator: ", ")
+    }
+
+    // MARK: Construction
+
+    /// A complete point of the program (shifts and breaks greedy, the rest by LP), or nil.
+    public func construct(deadline: Double) throws -> [Double]? {
+        let problem = model.problem
+        let program = model.program
+        let slotHours = model.slotHours
+        let w = problem.rules.weights
+        var chosen = [Double](repeating: 0, count: program.columns.count)
+
+        // Capacity rows: upper-bounded, every work column with a positive
+        // coefficient, anything else continuous with a negative one (taken at 0).
+        var isWork = [Bool](repeating: false, count: program.columns.count)
+        for p in model.work.indices { for d in model.work[p].indices { for x in model.work[p][d] { isWork[x.index] = true } } }
+        var capacity: [(upper: Double, activity: Double)] = []
+        var rowsOf = [[(Int, Double)]](repeating: [], count: program.columns.count)
+        for row in program.rows where row.upper.isFinite && row.lower == -.infinity {
+            let ok = row.terms.allSatisfy { t in
+                (isWork[t.column.index] && t.coefficient > 0)
+                    || (program.columns[t.column.index].kind == .continuous && t.coefficient < 0 && program.columns[t.column.index].lower == 0)
+            }
+            guard ok, row.terms.contains(where: { isWork[$0.column.index] }) else { continue }
+            let k = capacity.count
+            capacity.append((row.upper, 0))
+            for t in row.terms where isWork[t.column.index] { rowsOf[t.column.index].append((k, t.coefficient)) }
+        }
+        var working = problem.staff.indices.map { _ in [Int?](repeating: nil, count: problem.days.count) }
+        func fits(_ x: ColumnID) -> Bool {
+            program.columns[x.index].upper > 0.5 && rowsOf[x.index].allSatisfy { capacity[$0.0].activity + $0.1 <= capacity[$0.0].upper + 1e-9 }
+        }
+        func take(_ p: Int, _ d: Int, _ o: Int) {
+            let x = model.work[p][d][o]
+            for (k, a) in rowsOf[x.index] { capacity[k].activity += a }
+            chosen[x.index] = 1
+            working[p][d] = o
+        }
+
+        // Residual requirement per day, slot and line; supervisors on shift per slot.
+        var residual = problem.required.map { $0.map { $0.map(Double.init) } }
+        var supervisorsOn = problem.days.map { [Int](repeating: 0, count: $0.slotCount) }
+        let isSupervisor = Set(problem.supervisorIndices)
+        let serviceIndex = Dictionary(uniqueKeysWithValues: problem.services.enumerated().map { ($1.id, $0) })
+        let skills = problem.staff.map { $0.skills.compactMap { serviceIndex[$0] } }
+        func worth(_ p: Int, _ d: Int, _ o: Int) -> Double {
+            let opt = problem.options[p][d][o]
+            var useful = 0.0, idle = 0.0
+            for t in opt.presence where !opt.meetingSlots.contains(t) {
+                if skills[p].contains(where: { residual[d][t][$0] > 0 }) { useful += 1 } else { idle += 1 }
+            }
+            // A break takes some slots away: count them at the average.
+            let share = opt.presence.count > 0 ? Double(opt.presence.count - opt.breakSlots) / Double(opt.presence.count) : 1
+            return useful * share * w.shortfall * slotHours - idle * share * w.excess * slotHours - program.column(model.work[p][d][o]).objective
+        }
+        func cover(_ p: Int, _ d: Int, _ o: Int) {
+            let opt = problem.options[p][d][o]
+            // The break is not placed yet: each slot is covered for the shift's share of presence.
+            let share = opt.presence.count > 0 ? Double(opt.presence.count - opt.breakSlots) / Double(opt.presence.count) : 1
+            for t in opt.presence where !opt.meetingSlots.contains(t) {
+                if isSupervisor.contains(p) { supervisorsOn[d][t] += 1 }
+                if let l = skills[p].max(by: { residual[d][t][$0] < residual[d][t][$1] }), residual[d][t][l] > 0 {
+                    residual[d][t][l] = max(0, residual[d][t][l] - share)
+                }
+            }
+        }
+
+        // 1. Meetings.
+        for m in problem.rules.meetings {
+            guard let d = problem.days.firstIndex(where: { $0.date == m.date }) else { continue }
+            for a in m.attendees {
+                guard let p = problem.staff.firstIndex(where: { $0.id == a }), working[p][d] == nil,
+                      let o = model.work[p][d].indices.first(where: { fits(model.work[p][d][$0]) }) else { continue }
+                take(p, d, o)
+                cover(p, d, o)
+            }
+        }
+        // 2. Two supervisors on shift in every slot where the rows allow it.
+        for d in problem.days.indices {
+            for want in 1...2 {
+                while true {
+                    var best: (p: Int, o: Int, gain: Int, worth: Double)?
+                    for p in problem.supervisorIndices where working[p][d] == nil {
+                        for (o, opt) in problem.options[p][d].enumerated() where fits(model.work[p][d][o]) {
+                            let gain = opt.presence.filter { !opt.meetingSlots.contains($0) && supervisorsOn[d][$0] < want }.count
+                            guard gain > 0 else { continue }
+                            let v = worth(p, d, o)
+                            if best == nil || gain > best!.gain || (gain == best!.gain && v > best!.worth) { best = (p, o, gain, v) }
+                        }
+                    }
+                    guard let b = best else { break }
+                    take(b.p, d, b.o)
+                    cover(b.p, d, b.o)
+                }
+            }
+        }
+        // 3. Everyone by worth, lazily re-scored (worth only falls as the counter fills).
+        var heap = MaxHeap()
+        for p in problem.staff.indices {
+            for d in problem.days.indices where working[p][d] == nil {
+                for o in problem.options[p][d].indices {
+                    let v = worth(p, d, o)
+                    if v > 0 { heap.push(v, p, d, o) }
+                }
+            }
+        }
+        while let top = heap.pop() {
+            let (p, d, o) = (top.p, top.d, top.o)
+            guard working[p][d] == nil, fits(model.work[p][d][o]) else { continue }
+            let v = worth(p, d, o)
+            if let next = heap.peek, v < next - 1e-9 {
+                if v > 0 { heap.push(v, p, d, o) }
+                continue
+            }
+            guard v > 0 else { continue }
+            take(p, d, o)
+            cover(p, d, o)
+        }
+
+        // 4. Breaks, day by day: supervisors first (another supervisor on the
+        // counter throughout), then the rest, each where the counter has most to spare.
+        for d in problem.days.indices {
+            let slots = problem.days[d].slotCount
+            var present = [Double](repeating: 0, count: slots)
+            var supervisorsPresent = [Int](repeating: 0, count: slots)
+            var need = [Double](repeating: 0, count: slots)
+            for t in 0..<slots { need[t] = Double(problem.required[d][t].reduce(0, +)) }
+            for p in problem.staff.indices {
+                guard let o = working[p][d] else { continue }
+                let opt = problem.options[p][d][o]
+                for t in opt.presence where !opt.meetingSlots.contains(t) {
+                    present[t] += 1
+                    if isSupervisor.contains(p) { supervisorsPresent[t] += 1 }
+                }
+            }
+            let order = problem.staff.indices.filter { working[$0][d] != nil }
+                .sorted { (isSupervisor.contains($0) ? 0 : 1, $0) < (isSupervisor.contains($1) ? 0 : 1, $1) }
+            for p in order {
+                let o = working[p][d]!
+                let opt = problem.options[p][d][o]
+                guard !opt.breakStarts.isEmpty else { continue }
+                var best: (k: Int, score: Double)?
+                for (k, b) in opt.breakStarts.enumerated() where program.columns[model.breakStart[p][d][o][k].index].upper > 0.5 {
+                    let span = b..<(b + opt.breakSlots)
+                    if isSupervisor.contains(p) && span.contains(where: { supervisorsPresent[$0] < 2 && !opt.meetingSlots.contains($0) }) { continue }
+                    let score = span.reduce(0.0) { $0 + (present[$1] - need[$1]) }
+                    if best == nil || score > best!.score { best = (k, score) }
+                }
+                let k = best?.k ?? opt.breakStarts.indices.max(by: { a, b in
+                    let sa = (opt.breakStarts[a]..<(opt.breakStarts[a] + opt.breakSlots)).reduce(0) { $0 + supervisorsPresent[$1] }
+                    let sb = (opt.breakStarts[b]..<(opt.breakStarts[b] + opt.breakSlots)).reduce(0) { $0 + supervisorsPresent[$1] }
+                    return sa < sb
+                })!
+                chosen[model.breakStart[p][d][o][k].index] = 1
+                for t in opt.breakStarts[k]..<(opt.breakStarts[k] + opt.breakSlots) {
+                    present[t] -= 1
+                    if isSupervisor.contains(p) { supervisorsPresent[t] -= 1 }
+                }
+            }
+        }
+        if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+            FileHandle.standardError.write(Data("search: greedy shifts and breaks placed\n".utf8))
+        }
+        return try complete(chosen, deadline: deadline)
+    }
+
+    /// Fixes every shift and break at `binary` and solves the rest; where that is
+    /// infeasible (a slot without a supervisor), reopens the offending days one at
+    /// a time with everything else fixed.
+    func complete(_ binary: [Double], deadline: Double) throws -> [Double]? {
+        let clock = ContinuousClock(), started = clock.now
+        func left() -> Double { deadline - RosterSolver.seconds(clock.now - started) }
+        let program = model.program
+        var fixed = program
+        for j in program.columns.indices where program.columns[j].kind != .continuous {
+            fixed.setBounds(ColumnID(j), lower: binary[j], upper: binary[j])
+        }
+        let r = fixed.reduced()
+        if r.infeasibility == nil {
+            let s = try GLPKSolver().solveByBlocks(r.program, options: SolveOptions(timeLimit: max(1, deadline)))
+            if s.status == .optimal { return r.expand(s.values) }
+        }
+        // Reopen the days whose supervisor rows fail, one by one.
+        var current = binary
+        let days = model.problem.days.count
+        for d in 0..<days where left() > 1 {
+            var lp = program
+            for p in model.work.indices {
+                for e in 0..<days where e != d {
+                    for (o, x) in model.work[p][e].enumerated() {
+                        lp.setBounds(x, lower: current[x.index], upper: current[x.index])
+                        for b in model.breakStart[p][e][o] { lp.setBounds(b, lower: current[b.index], upper: current[b.index]) }
+                    }
+                }
+            }
+            let rd = lp.reduced()
+            guard rd.infeasibility == nil else { continue }
+            var o = SolveOptions(timeLimit: max(0.5, min(left(), deadline / Double(days))), relativeGap: 0.01)
+            o.cuts = false
+            let s = try GLPKSolver().solve(rd.program, options: o)
+            guard s.hasSolution else { continue }
+            let x = rd.expand(s.values)
+            for p in model.work.indices {
+                for (o, w) in model.work[p][d].enumerated() {
+                    current[w.index] = x[w.index].rounded()
+                    for b in model.breakStart[p][d][o] { current[b.index] = x[b.index].rounded() }
+                }
+            }
+            // Finished as soon as the whole month holds.
+            var all = program
+            for j in program.columns.indices where program.columns[j].kind != .continuous {
+                all.setBounds(ColumnID(j), lower: current[j], upper: current[j])
+            }
+            let ra = all.reduced()
+            if ra.infeasibility == nil {
+                let s = try GLPKSolver().solveByBlocks(ra.program, options: SolveOptions(timeLimit: max(0.5, left())))
+                if s.status == .optimal { return ra.expand(s.values) }
+            }
+        }
+        return nil
+    }
+}
+
+/// A max-heap of scored (person, day, option) candidates.
+struct MaxHeap {
+    struct Item { var v: Double; var p: Int; var d: Int; var o: Int }
+    private var a: [Item] = []
+    var peek: Double? { a.first?.v }
+    private func above(_ i: Int, _ j: Int) -> Bool {
+        (a[i].v, -a[i].p, -a[i].d, -a[i].o) > (a[j].v, -a[j].p, -a[j].d, -a[j].o)
+    }
+    mutating func push(_ v: Double, _ p: Int, _ d: Int, _ o: Int) {
+        a.append(Item(v: v, p: p, d: d, o: o))
+        var i = a.count - 1
+        while i > 0, above(i, (i - 1) / 2) { a.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
+    }
+    mutating func pop() -> Item? {
+        guard !a.isEmpty else { return nil }
+        a.swapAt(0, a.count - 1)
+        let top = a.removeLast()
+        var i = 0
+        while true {
+            var m = i
+            for c in [2 * i + 1, 2 * i + 2] where c < a.count && above(c, m) { m = c }
+            if m == i { break }
+            a.swapAt(i, m)
+            i = m
+        }
+        return top
+    }
+}

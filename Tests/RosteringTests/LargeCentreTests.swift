@@ -1,0 +1,104 @@
+import BusinessCalendar
+import Demand
+import MIP
+@testable import Rostering
+
+import Testing
+
+/// The method for large centres (Docs/Formulation.md, "Large centres"): the
+/// symmetric LP bound and the neighbourhood search, on generated centres small
+/// enough to solve exactly as well.
+@Suite("Large centres: symmetric bound and neighbourhood search")
+struct LargeCentreTests {
+    /// A small centre open two days a week in February 2027 (eight days): supervisors
+    /// and staff of three kinds, many of them interchangeable.
+    static func centre(staff n: Int, seed: UInt64) -> Tiny {
+        var rng = SplitMix64(seed: seed)
+        var t = Tiny(openWeekdays: [.monday, .wednesday], hours: "09:00-17:00")
+        t.rules.shifts = [
+            ShiftTemplate(code: "日", name: "日勤", hours: Hours("09:00-17:00")!, breakWindow: Hours("11:30-14:00")),
+            ShiftTemplate(code: "前", name: "午前", hours: Hours("09:00-13:00")!, employments: [.partTime]),
+            ShiftTemplate(code: "後", name: "午後", hours: Hours("13:00-17:00")!, employments: [.partTime]),
+        ]
+        t.rules.fairness = true
+        for i in 0..<n {
+            let kind = i < 3 ? 0 : 1 + Int(rng.next() % 3)
+            var p = Tiny.person(String(format: "P%02d", i), kind == 0 ? .supervisor : .staff,
+                                skills: kind == 1 ? ["a"] : kind == 2 ? ["b"] : ["a", "b"],
+                                employment: kind == 3 ? .partTime : .fullTime)
+            p.contract.hourlyCost = kind == 3 ? 1100 : 1500
+            t.staff.append(p)
+        }
+        let scale = Double(n) / 4
+        t.need = { day, time, s in
+            let h = Double(time.minutes) / 60
+            let peak = h >= 10 && h < 12 || h >= 14 && h < 16 ? 1.4 : 0.8
+            return Int((scale * peak * (s == "a" ? 0.6 : 0.4) * (day.weekday == .wednesday ? 1.2 : 1)).rounded())
+        }
+        return t
+    }
+
+    @Test("interchangeable people form classes; anyone with a request stands alone")
+    func classes() throws {
+        let problem = try Self.centre(staff: 30, seed: 2).problem()
+        let classes = SymmetricBound.classes(problem)
+        #expect(classes.flatMap { $0 }.sorted() == Array(problem.staff.indices))
+        #expect(classes.count < problem.staff.count)
+        for c in classes {
+            let a = problem.staff[c[0]]
+            for p in c.dropFirst() {
+                #expect(Set(problem.staff[p].skills) == Set(a.skills) && problem.staff[p].employment == a.employment && problem.staff[p].role == a.role)
+            }
+        }
+        // A request (here: leave) sets its person apart.
+        var t = Self.centre(staff: 30, seed: 2)
+        t.requests = [Request(person: "P05", from: CivilDate(2027, 2, 3)!, through: CivilDate(2027, 2, 3)!, kind: .leave)]
+        #expect(SymmetricBound.classes(try t.problem()).contains([5]))
+    }
+
+    /// The aggregation by orbits is exact for the LP: the aggregated LP's optimum
+    /// equals the LP relaxation of the whole program.
+    @Test("the aggregated LP equals the whole LP relaxation", arguments: [1, 2] as [UInt64])
+    func exactLP(seed: UInt64) throws {
+        let problem = try Self.centre(staff: 16, seed: seed).problem()
+        var o = SolveOptions()
+        o.relaxIntegrality = true
+        let whole = try GLPKSolver().solve(RosterModel(problem).program, options: o)
+        let bound = SymmetricBound(problem)
+        #expect(bound.model.program.columns.count < RosterModel(problem).program.columns.count)
+        let aggregated = try bound.solve()
+        let w = try #require(whole.objective), a = try #require(aggregated.objective)
+        #expect(abs(w - a) <= 1e-6 * max(1, abs(w)), "whole LP \(w), aggregated \(a)")
+        // Summing slots in blocks relaxes further: never above.
+        let coarse = try #require(try bound.solve(block: 2).objective)
+        #expect(coarse <= a + 1e-6)
+    }
+
+    @Test("the search's roster passes the checker and sits above the bound and the optimum", arguments: [1, 3] as [UInt64])
+    func search(seed: UInt64) throws {
+        let t = Self.centre(staff: 10, seed: seed)
+        let problem = try t.problem()
+        let exact = try RosterSolver(options: SolveOptions(timeLimit: 8), method: .monolithic).solve(problem)
+        let found = try RosterSolver(options: SolveOptions(timeLimit: 3), method: .search).solve(problem)
+        #expect(found.solution.status == .feasible)
+        let v = t.checker.check(found.roster)
+        #expect(v.isEmpty, "\(v.map(\.description))")
+        // bound ≤ optimum ≤ any roster's value, whichever method found it.
+        let value = try #require(found.solution.objective), bound = try #require(found.solution.bound)
+        #expect(bound <= (try #require(exact.solution.objective)) + 1e-6)
+        #expect(value >= (try #require(exact.solution.bound)) - 1e-6)
+        // The roster's objective is the model's value of the roster: check it against the program.
+        #expect(abs((found.solution.gap ?? -1) - (value - bound) / value) < 1e-9)
+    }
+
+    @Test("the construction alone respects every capacity row and the supervisor rule")
+    func construction() throws {
+        let problem = try Self.centre(staff: 25, seed: 5).problem()
+        let model = RosterModel(problem)
+        let x = try #require(try RosterSearch(model: model, timeLimit: 10).construct(deadline: 10))
+        #expect(model.program.violatedRows(x, tolerance: 1e-6).isEmpty)
+        for (j, c) in model.program.columns.enumerated() where c.kind != .continuous {
+            #expect(x[j] == 0 || x[j] == 1)
+        }
+    }
+}
