@@ -55,6 +55,15 @@ struct BenchCommand: ParsableCommand {
                 json["objective"] = r.solution.objective.map { .number($0) } ?? .null
                 json["bound"] = r.solution.bound.map { .number($0) } ?? .null
                 json["gap"] = r.solution.gap.map { .number(($0 * 1e6).rounded() / 1e6) } ?? .null
+                if let s = r.search {
+                    json["method"] = .string("search")
+                    json["construction"] = s.constructed.map { .number($0) } ?? .null
+                    json["neighbourhoods"] = .int(s.neighbourhoods)
+                    json["improvements"] = .int(s.improvements)
+                    json["boundSlotsSummed"] = s.boundBlock.map { .int($0) } ?? .null
+                } else {
+                    json["method"] = .string("monolithic")
+                }
             } catch {
                 json["status"] = .string("no-solution")
                 json["objective"] = .null

@@ -83,6 +83,16 @@ public struct RosterSearch: Sendable {
         }
         var slotColumnsOfDay = [[Int]](repeating: [], count: days)
         for c in model.slotColumns { slotColumnsOfDay[c.day].append(c.column.index) }
+        // Serving columns by group and day, and the shortfall and excess columns by day:
+        // a people neighbourhood opens only its people's groups (the others keep serving as they do).
+        var serveOf = [[[Int]]](repeating: [[Int]](repeating: [], count: days), count: model.groups.count)
+        var serving = Set<Int>()
+        for g in model.serve.indices {
+            for d in model.serve[g].indices {
+                for slot in model.serve[g][d] { for y in slot { if let y { serveOf[g][d].append(y.index); serving.insert(y.index) } } }
+            }
+        }
+        let unservedOfDay = slotColumnsOfDay.map { $0.filter { !serving.contains($0) } }
         let weeks = model.weeks.map(\.days).filter { !$0.isEmpty }
 
         var rng = SplitMix64(seed: seed)
@@ -108,8 +118,10 @@ public struct RosterSearch: Sendable {
             } else {
                 let week = weeks[rng.upTo(weeks.count - 1)]
                 let chosen = rng.shuffled(Array(model.problem.staff.indices)).prefix(people)
+                let groups = Set(chosen.map { model.groupOf[$0] })
                 for d in week {
-                    open.formUnion(slotColumnsOfDay[d])
+                    open.formUnion(unservedOfDay[d])
+                    for g in groups { open.formUnion(serveOf[g][d]) }
                     for p in chosen { open.formUnion(personDay[p][d]) }
                 }
                 label = "\(chosen.count) people, week of day \(week[0])"
@@ -120,7 +132,7 @@ public struct RosterSearch: Sendable {
             }
             let r = lp.reduced()
             guard r.infeasibility == nil, !r.program.columns.isEmpty else { continue }
-            let share = min(max(1, timeLimit / 12), timeLimit - 0.3 - elapsed())
+            let share = min(max(1, min(2.5, timeLimit / 12)), timeLimit - 0.3 - elapsed())
             guard share > 0.2 else { break }
             var o = SolveOptions(timeLimit: share, relativeGap: 1e-4)
             o.cuts = false

@@ -11,6 +11,19 @@ public struct RosterResult: Sendable {
     public var overtimeHours: Double
     public var columns: Int
     public var rows: Int
+    /// What the neighbourhood search did, when the month was solved by it.
+    public var search: SearchSummary?
+}
+
+/// The neighbourhood search's account of a solve (`RosterSolver.Method.search`).
+public struct SearchSummary: Sendable {
+    /// The greedy roster's objective, and the seconds it took.
+    public var constructed: Double?
+    public var constructionSeconds: Double
+    public var neighbourhoods: Int
+    public var improvements: Int
+    /// Slots summed per block in the bound that finished (1: the exact LP bound); nil: none finished.
+    public var boundBlock: Int?
 }
 
 /// Solves a month: checks that a supervisor can be present at every open moment
@@ -96,11 +109,12 @@ public struct RosterSolver: Sendable {
         // When the bounds already decide every shift and break (a kept roster), only
         // the serving LP below is left to solve.
         let decided = reduce && !model.program.reduced().program.columns.contains { $0.kind != .continuous }
+        var summary: SearchSummary?
         var solution = decided
             ? Solution(status: .optimal, stopReason: .completed, objective: nil, bound: nil, gap: 0, seconds: 0,
                        values: model.program.columns.map { $0.kind == .continuous ? 0 : $0.lower }, nodes: 0)
             : useSearch
-            ? try Self.searchWithBound(model, options: search, progress: progress)
+            ? try { let (s, r) = try Self.searchWithBound(model, options: search, progress: progress); summary = r; return s }()
             : try glpk(model.program, options: search, progress: progress)
         switch solution.status {
         case .optimal, .feasible: break
@@ -165,14 +179,14 @@ public struct RosterSolver: Sendable {
         let overtime = model.program.columns.indices.filter { model.program.columns[$0].name.hasPrefix("overtime[") }
             .reduce(0) { $0 + values[$1] }
         return RosterResult(roster: roster, solution: solution, shortfallHours: shortfall, overtimeHours: overtime,
-                            columns: model.program.columns.count, rows: model.program.rows.count)
+                            columns: model.program.columns.count, rows: model.program.rows.count, search: summary)
     }
 
     /// `RosterSearch` on this thread, `SymmetricBound` on another, for the same time.
     /// The bound LP is tried coarse first (slots summed in blocks of four, then two),
     /// then exact, each with the time left; the best one finished is kept.
     static func searchWithBound(_ model: RosterModel, options: SolveOptions,
-                                progress: ((SolveProgress) -> Void)?) throws -> Solution {
+                                progress: ((SolveProgress) -> Void)?) throws -> (Solution, SearchSummary) {
         let limit = options.timeLimit ?? 60
         let clock = ContinuousClock(), started = clock.now
         let bounds = BoundRun()
@@ -190,14 +204,16 @@ public struct RosterSolver: Sendable {
         }
         thread.stackSize = 16 << 20
         thread.start()
-        var (solution, _) = try RosterSearch(model: model, timeLimit: limit).solve(progress: progress)
+        var (solution, report) = try RosterSearch(model: model, timeLimit: limit).solve(progress: progress)
         _ = bounds.done.wait(timeout: .now() + max(0, limit - seconds(clock.now - started)) + 1)
         if let b = bounds.best, let o = solution.objective {
             solution.bound = b.bound
             solution.gap = max(0, (o - b.bound) / max(1e-9, abs(o)))
         }
         solution.seconds = seconds(clock.now - started)
-        return solution
+        return (solution, SearchSummary(constructed: report.constructed, constructionSeconds: report.constructionSeconds,
+                                        neighbourhoods: report.neighbourhoods, improvements: report.improvements,
+                                        boundBlock: bounds.best?.block))
     }
 
     /// Who serves which line in each slot: each group's counts per line handed to
