@@ -115,7 +115,7 @@ do {
         let s = r.search!
         print(String(format: "large centre %d staff (%d columns, %d rows): construction %.0f in %.2f s; after %d neighbourhoods %.0f; bound %.0f (%@); gap %.1f%%; %.1f s",
                      n, r.columns, r.rows, s.constructed ?? -1, s.constructionSeconds, s.neighbourhoods, r.solution.objective ?? -1,
-                     r.solution.bound ?? -1, s.boundBlock.map { $0 == 1 ? "exact LP" : "slots summed in \($0)s" } ?? "no bound finished",
+                     r.solution.bound ?? -1, s.boundKind ?? "no bound finished",
                      (r.solution.gap ?? 1) * 100, seconds))
     }
 }

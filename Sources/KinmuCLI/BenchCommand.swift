@@ -60,7 +60,7 @@ struct BenchCommand: ParsableCommand {
                     json["construction"] = s.constructed.map { .number($0) } ?? .null
                     json["neighbourhoods"] = .int(s.neighbourhoods)
                     json["improvements"] = .int(s.improvements)
-                    json["boundSlotsSummed"] = s.boundBlock.map { .int($0) } ?? .null
+                    json["boundKind"] = s.boundKind.map { .string($0) } ?? .null
                 } else {
                     json["method"] = .string("monolithic")
                 }

@@ -71,14 +71,18 @@ public struct GLPKSolver: Sendable {
             throw .solverFailure("simplex returned code \(rc) (\(Self.codeName(rc)))")
         }
         var values: [Double] = []
+        var duals: [Double] = []
         var objective: Double?
         if status == .optimal {
             values = (1...program.columns.count).map { glp_get_col_prim(problem.pointer, Int32($0)) }
+            duals = program.rows.isEmpty ? [] : (1...program.rows.count).map { glp_get_row_dual(problem.pointer, Int32($0)) }
             objective = glp_get_obj_val(problem.pointer)
         }
-        return Solution(status: status, stopReason: stop, objective: objective,
-                        bound: objective, gap: objective == nil ? nil : 0,
-                        seconds: elapsed(), values: values, nodes: 0)
+        var solution = Solution(status: status, stopReason: stop, objective: objective,
+                                bound: objective, gap: objective == nil ? nil : 0,
+                                seconds: elapsed(), values: values, nodes: 0)
+        solution.duals = duals
+        return solution
     }
 
     private func runSimplex(_ problem: GLPKProblem, presolve: Bool, timeLimit: Double?) -> Int32 {

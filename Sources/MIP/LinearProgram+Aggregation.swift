@@ -12,6 +12,8 @@ public struct AggregatedProgram: Sendable {
     public let program: LinearProgram
     /// The aggregated column of each original column.
     public let columnOf: [Int]
+    /// The aggregated row of each original row.
+    public let rowOf: [Int]
 }
 
 public extension LinearProgram {
@@ -63,7 +65,9 @@ public extension LinearProgram {
             upper[g] += row.upper
             for t in row.terms { sums[g][t.column.index, default: 0] += t.coefficient }
         }
+        var rowOfGroup = [Int](repeating: -1, count: rowGroups)
         for g in 0..<rowGroups where count[g] > 0 {
+            rowOfGroup[g] = out.rows.count
             var terms: [Int: Double] = [:]
             for (j, a) in sums[g] where a != 0 {
                 let k = columnGroup[j]
@@ -84,6 +88,8 @@ public extension LinearProgram {
             let ordered = terms.keys.sorted().map { (ColumnID($0), terms[$0]!) }
             out.addRow(name: count[g] > 1 ? "Σ" + label[g] : label[g], terms: ordered, lower: lower[g], upper: upper[g])
         }
-        return AggregatedProgram(program: out, columnOf: columnGroup)
+        var columnOfGroup = [Int](repeating: -1, count: columnGroups)
+        for (g, _) in members.enumerated() { columnOfGroup[g] = g }
+        return AggregatedProgram(program: out, columnOf: columnGroup.map { columnOfGroup[$0] }, rowOf: rowGroup.map { rowOfGroup[$0] })
     }
 }

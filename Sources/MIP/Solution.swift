@@ -32,6 +32,9 @@ public struct Solution: Sendable {
     public var values: [Double]
     /// Branch-and-bound nodes explored (0 for an LP).
     public var nodes: Int
+    /// Row duals of an optimal LP (one per row, in the program's sense: for a
+    /// minimisation, ≥ 0 on a row held at its lower side, ≤ 0 at its upper); empty otherwise.
+    public var duals: [Double] = []
 
     public var hasSolution: Bool { status == .optimal || status == .feasible }
 

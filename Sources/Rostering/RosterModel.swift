@@ -427,6 +427,43 @@ public struct RosterModel: Sendable {
     }
 }
 
+extension RosterModel {
+    /// The program with a finite box on every column whose bound is infinite —
+    /// fairness extremes, shortfalls of contract minimums, overtime, excess — each
+    /// box holding every value the column takes at an optimum (so the optimum is
+    /// unchanged). A Lagrangian relaxation needs it: a column without a box is
+    /// priced to infinity by the first multipliers that miss its cost.
+    func boxed() -> LinearProgram {
+        var out = program
+        let days = Double(problem.days.count)
+        let carried = [problem.rules.carriedLate, problem.rules.carriedHolidayMornings].map { c in
+            problem.staff.map { Double(c[$0.id] ?? 0) }
+        }
+        let slots = Double(problem.days.map(\.slotCount).reduce(0, +))
+        for (j, c) in program.columns.enumerated() where !c.lower.isFinite || !c.upper.isFinite {
+            let name = c.name
+            var lo = c.lower, hi = c.upper
+            if name.hasPrefix("late") || name.hasPrefix("holidayMorning") {
+                let k = name.hasPrefix("late") ? 0 : 1
+                let a = carried[k].min() ?? 0, b = carried[k].max() ?? 0
+                // most = max(count + carried) ∈ [max carried, max carried + days]; fewest likewise from the minimum.
+                (lo, hi) = name.hasSuffix("Most") ? (b, b + days) : (a, a + days)
+            } else if name.hasPrefix("underHours[") || name.hasPrefix("underDays[") || name.hasPrefix("overtime[") {
+                // At most the whole month's hours (a generous cap, never binding at an optimum).
+                hi = min(hi, 24 * days)
+            } else if name.hasPrefix("excess[") {
+                hi = min(hi, multiplicity.reduce(0, +) + 1)
+            } else {
+                hi = min(hi, 1e6)
+                lo = max(lo, -1e6)
+                _ = slots
+            }
+            out.setBounds(ColumnID(j), lower: lo, upper: hi)
+        }
+        return out
+    }
+}
+
 /// Sums duplicate columns (GLPK rejects a row naming a column twice).
 func merge(_ terms: [(ColumnID, Double)]) -> [(ColumnID, Double)] {
     var sum: [ColumnID: Double] = [:]

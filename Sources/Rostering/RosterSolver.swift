@@ -22,8 +22,9 @@ public struct SearchSummary: Sendable {
     public var constructionSeconds: Double
     public var neighbourhoods: Int
     public var improvements: Int
-    /// Slots summed per block in the bound that finished (1: the exact LP bound); nil: none finished.
-    public var boundBlock: Int?
+    /// Which bound is reported: the coarse LP ("LP, slots summed in 4s") or the
+    /// Lagrangian bound that improved on it; nil when none finished.
+    public var boundKind: String?
 }
 
 /// Solves a month: checks that a supervisor can be present at every open moment
@@ -191,20 +192,28 @@ public struct RosterSolver: Sendable {
         let clock = ContinuousClock(), started = clock.now
         let bounds = BoundRun()
         let problem = model.problem
+        let incumbent = Incumbent()
+        let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
         let thread = Thread {
             let symmetric = SymmetricBound(problem)
-            for block in [4, 2, 1] {
-                let left = limit - RosterSolver.seconds(clock.now - started)
-                guard left > 1 else { break }
-                guard let s = try? symmetric.solve(block: block, options: SolveOptions(timeLimit: left)),
-                      s.status == .optimal, let b = s.objective else { break }
-                bounds.offer(b, block: block)
+            let left = limit - RosterSolver.seconds(clock.now - started)
+            var first = true
+            _ = try? symmetric.lagrangian(block: 4, deadline: left, upper: { incumbent.value }) { b in
+                bounds.offer(b, block: first ? 4 : 1)
+                if trace {
+                    FileHandle.standardError.write(Data(String(format: "bound: %6.2fs %@ %.1f\n", RosterSolver.seconds(clock.now - started),
+                                                               first ? "LP, slots summed in 4s" : "Lagrangian", b).utf8))
+                }
+                first = false
             }
             bounds.done.signal()
         }
         thread.stackSize = 16 << 20
         thread.start()
-        var (solution, report) = try RosterSearch(model: model, timeLimit: limit).solve(progress: progress)
+        var (solution, report) = try RosterSearch(model: model, timeLimit: limit).solve { p in
+            if let v = p.incumbent { incumbent.set(v) }
+            progress?(p)
+        }
         _ = bounds.done.wait(timeout: .now() + max(0, limit - seconds(clock.now - started)) + 1)
         if let b = bounds.best, let o = solution.objective {
             solution.bound = b.bound
@@ -213,7 +222,7 @@ public struct RosterSolver: Sendable {
         solution.seconds = seconds(clock.now - started)
         return (solution, SearchSummary(constructed: report.constructed, constructionSeconds: report.constructionSeconds,
                                         neighbourhoods: report.neighbourhoods, improvements: report.improvements,
-                                        boundBlock: bounds.best?.block))
+                                        boundKind: bounds.best.map { $0.block == 1 ? "Lagrangian, days apart" : "LP, slots summed in \($0.block)s" }))
     }
 
     /// Who serves which line in each slot: each group's counts per line handed to
@@ -308,4 +317,12 @@ final class BoundRun: @unchecked Sendable {
     func offer(_ b: Double, block: Int) {
         lock.withLock { if _best == nil || b > _best!.bound { _best = (b, block) } }
     }
+}
+
+/// The search's best objective, read by the bound thread for its step size.
+final class Incumbent: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _value: Double?
+    var value: Double? { lock.withLock { _value } }
+    func set(_ v: Double) { lock.withLock { _value = v } }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MIP
 
 /// A lower bound for large centres from the symmetry of interchangeable people.
@@ -69,6 +70,11 @@ public struct SymmetricBound: Sendable {
     /// The program whose LP optimum is the bound (see `solve`).
     public func program(block: Int) throws -> LinearProgram {
         guard block > 1 else { return model.program }
+        return try aggregated(block: block).program
+    }
+
+    /// The model with slots summed in blocks, and the map from its rows and columns.
+    func aggregated(block: Int) throws -> AggregatedProgram {
         let base = model.program
         var rowGroup = Array(base.rows.indices), columnGroup = Array(base.columns.indices)
         var rowKey: [String: Int] = [:], columnKey: [String: Int] = [:]
@@ -93,9 +99,99 @@ public struct SymmetricBound: Sendable {
             }
         }
         do {
-            return try base.aggregated(rowGroup: dense(rowGroup), columnGroup: dense(columnGroup)).program
+            return try base.aggregated(rowGroup: dense(rowGroup), columnGroup: dense(columnGroup))
         } catch {
             throw RosterError.solver("\(error)")
         }
+    }
+
+    // MARK: Lagrangian bound
+
+    /// Rows that tie days together (weekly and monthly limits, runs, rest,
+    /// fairness; anything with a column that belongs to no day): dualizing them
+    /// leaves one block per day.
+    func linkingRows() -> [Int] {
+        let program = model.program
+        var day = [Int](repeating: -1, count: program.columns.count)
+        for p in model.work.indices {
+            for d in model.work[p].indices {
+                for (o, x) in model.work[p][d].enumerated() {
+                    day[x.index] = d
+                    for b in model.breakStart[p][d][o] { day[b.index] = d }
+                }
+            }
+        }
+        for c in model.slotColumns { day[c.column.index] = c.day }
+        return program.rows.indices.filter { i in
+            var seen: Int?
+            var global = false
+            for t in program.rows[i].terms {
+                let d = day[t.column.index]
+                if d < 0 { global = true; continue }
+                if let s = seen, s != d { return true }
+                seen = d
+            }
+            return global && seen != nil
+        }
+    }
+
+    /// A Lagrangian bound on the exact aggregated LP, cheap where that LP is slow:
+    /// the day-linking rows are dualized (the rest is one small LP per day), with
+    /// multipliers first taken from the duals of the coarse LP (slots summed in
+    /// `block`s: its day-linking rows are the same rows), then improved by
+    /// subgradient steps (Polyak's step towards `upper()`, the best roster known)
+    /// until `deadline` seconds have passed. Every value reported is a valid bound.
+    public func lagrangian(block: Int = 4, deadline: Double, upper: @escaping @Sendable () -> Double? = { nil },
+                           report: (Double) -> Void = { _ in }) throws -> Double? {
+        let clock = ContinuousClock(), started = clock.now
+        func left() -> Double { deadline - RosterSolver.seconds(clock.now - started) }
+        let coarse = try aggregated(block: block)
+        var o = SolveOptions(timeLimit: max(1, left()))
+        o.relaxIntegrality = true
+        let lp = try GLPKSolver().solve(coarse.program, options: o)
+        guard lp.status == .optimal, let coarseValue = lp.objective else { return nil }
+        report(coarseValue)
+        let program = model.boxed()
+        let rows = linkingRows()
+        var pi = rows.map { lp.duals[coarse.rowOf[$0]] }
+        var best: Double? = coarseValue
+        var theta = 0.05, stale = 0  // the coarse duals are close already: small steps
+        while left() > 0.5 {
+            let relaxation = program.lagrangian(dualizing: rows, multipliers: pi)
+            guard let (value, x) = try relaxation.bound(timeLimit: left()) else { break }
+            if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+                FileHandle.standardError.write(Data(String(format: "bound: L = %.2f (theta %.4f)\n", value, theta).utf8))
+            }
+            if value > (best ?? -.infinity) + 1e-9 {
+                best = value
+                report(value)
+                stale = 0
+            } else {
+                stale += 1
+                if stale >= 3 { theta /= 2; stale = 0 }
+            }
+            // Subgradient: how far x breaks each dualized row, per side.
+            pi = relaxation.multipliers
+            var g = [Double](repeating: 0, count: rows.count)
+            var norm = 0.0
+            for (k, i) in rows.enumerated() {
+                let r = program.rows[i]
+                let ax = r.terms.reduce(0.0) { $0 + $1.coefficient * x[$1.column.index] }
+                if r.lower.isFinite && ax < r.lower { g[k] = r.lower - ax }        // raise the lower side's price
+                else if r.upper.isFinite && ax > r.upper { g[k] = r.upper - ax }   // raise the upper side's (π more negative)
+                else if pi[k] > 0 && r.lower.isFinite { g[k] = r.lower - ax }      // slack: lower the price toward 0
+                else if pi[k] < 0 && r.upper.isFinite { g[k] = r.upper - ax }
+                norm += g[k] * g[k]
+            }
+            guard norm > 1e-12 else { break }  // x meets every dualized row: L(π) is the LP optimum
+            let target = upper() ?? (abs(value) * 1.05 + 1)
+            let step = theta * max(target - value, 1e-6 * max(1, abs(value))) / norm
+            for k in rows.indices {
+                let next = pi[k] + step * g[k]
+                // Keep the sign of the side that is finite; a multiplier never changes side in one step.
+                if pi[k] > 0 { pi[k] = max(0, next) } else if pi[k] < 0 { pi[k] = min(0, next) } else { pi[k] = next }
+            }
+        }
+        return best
     }
 }
