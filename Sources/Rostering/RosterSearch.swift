@@ -98,24 +98,39 @@ public struct RosterSearch: Sendable {
         var rng = SplitMix64(seed: seed)
         var window = 2, people = 8
         var iteration = 0
-        let sweep = rng.shuffled(Array(0..<days))
+        var dayQueue = rng.shuffled(Array(0..<days))
+        // Adaptive choice of the kind of neighbourhood (as in adaptive LNS): each
+        // kind's weight follows its recent gain per second; a kind is drawn with
+        // probability in proportion to its weight (plus a floor, so none starves).
+        enum Kind: Int, CaseIterable { case day, people, window }
+        var weight: [Double] = [1, 1, 1]
+        var kind = Kind.day
         while elapsed() < timeLimit - 0.5 {
             iteration += 1
-            // Alternate: a window of days (everyone), then a few people over a week.
+            if iteration > days {  // after the first sweep over every day
+                let total = weight.reduce(0, +) + 0.3
+                var u = Double(rng.next() >> 11) / Double(1 << 53) * total
+                kind = .window
+                for k in Kind.allCases {
+                    u -= weight[k.rawValue] + 0.1
+                    if u <= 0 { kind = k; break }
+                }
+            }
             var open = Set<Int>()
             var label: String
-            if iteration <= days {
-                // First a sweep over every single day, in a seeded order: cheap and the largest gains.
-                let d = sweep[iteration - 1]
+            switch kind {
+            case .day:
+                if dayQueue.isEmpty { dayQueue = rng.shuffled(Array(0..<days)) }
+                let d = dayQueue.removeFirst()
                 open.formUnion(dayColumns[d])
                 open.formUnion(slotColumnsOfDay[d])
                 label = "day \(d)"
-            } else if iteration % 2 == 1 {
+            case .window:
                 let from = rng.upTo(max(0, days - window))
                 let range = from..<min(days, from + window)
                 for d in range { open.formUnion(dayColumns[d]); open.formUnion(slotColumnsOfDay[d]) }
                 label = "days \(range.lowerBound)-\(range.upperBound - 1)"
-            } else {
+            case .people:
                 let week = weeks[rng.upTo(weeks.count - 1)]
                 let chosen = rng.shuffled(Array(model.problem.staff.indices)).prefix(people)
                 let groups = Set(chosen.map { model.groupOf[$0] })
@@ -141,11 +156,18 @@ public struct RosterSearch: Sendable {
             let s = try GLPKSolver().solve(r.program, options: o)
             report.neighbourhoods += 1
             let quick = s.status == .optimal && s.seconds < share * 0.3
-            if iteration <= days {
-            } else if iteration % 2 == 1 {
-                if quick { window = min(days, window + 1) } else if s.stopReason == .timeLimit { window = max(1, window - 1) }
-            } else {
+            switch kind {
+            case .day: break
+            case .window:
+                if quick { window = min(days, window + 1) } else if s.stopReason == .timeLimit { window = max(2, window - 1) }
+            case .people:
                 if quick { people = min(model.problem.staff.count, people + 2) } else if s.stopReason == .timeLimit { people = max(2, people - 2) }
+            }
+            let before = value
+            defer {
+                // Gain per second, relative to the objective, smoothed.
+                let rate = max(0, before - value) / max(1e-9, abs(before)) / max(0.05, s.seconds) * 1000
+                weight[kind.rawValue] = 0.7 * weight[kind.rawValue] + 0.3 * rate
             }
             if trace {
                 FileHandle.standardError.write(Data(String(format: "search: %6.2fs %@ %dx%d %@ %.2fs\n", elapsed(), label,

@@ -140,4 +140,27 @@ struct AggregationTests {
             _ = try lp.aggregated(rowGroup: [0, 1, 2, 3], columnGroup: [0, 0, 1, 2, 3])
         }
     }
+
+    @Test("a Lagrangian bound never exceeds the LP optimum, for any multipliers of the right signs", arguments: 0..<6)
+    func lagrangian(seed: Int) throws {
+        let lp = Self.program()
+        let optimum = try #require(try GLPKSolver().solve(lp).objective)
+        var state = UInt64(seed) &+ 1
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        // Dualize r2 (an upper side: π ≤ 0) and s2 (a lower side: π ≥ 0).
+        let relaxation = lp.lagrangian(dualizing: [1, 3], multipliers: [-next() * 3, next() * 3])
+        let b = try #require(try relaxation.bound())
+        #expect(b.value <= optimum + 1e-9)
+        // A sign that names an infinite side is set to 0.
+        #expect(lp.lagrangian(dualizing: [1], multipliers: [5]).multipliers == [0])
+        // The LP's own duals give the optimum back.
+        var o = SolveOptions()
+        o.presolve = false
+        let s = try GLPKSolver().solve(lp, options: o)
+        let exact = try #require(try lp.lagrangian(dualizing: [1, 3], multipliers: [s.duals[1], s.duals[3]]).bound())
+        #expect(abs(exact.value - optimum) < 1e-7)
+    }
 }

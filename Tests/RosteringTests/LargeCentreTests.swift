@@ -74,6 +74,25 @@ struct LargeCentreTests {
         #expect(coarse <= a + 1e-6)
     }
 
+    @Test("the Lagrangian bound lies between the coarse LP and the exact LP")
+    func lagrangian() throws {
+        let problem = try Self.centre(staff: 16, seed: 4).problem()
+        let bound = SymmetricBound(problem)
+        let exact = try #require(try bound.solve().objective)
+        let coarse = try #require(try bound.solve(block: 4).objective)
+        var reported: [Double] = []
+        let best = try #require(try bound.lagrangian(block: 4, deadline: 4, report: { reported.append($0) }))
+        #expect(abs(reported[0] - coarse) < 1e-6)  // the coarse LP comes first
+        #expect(best >= coarse - 1e-6)
+        #expect(best <= exact + 1e-6, "Lagrangian \(best) above the LP optimum \(exact)")
+        #expect(reported == reported.sorted())  // only improvements are reported
+        // Dualizing the linking rows leaves one block per day (plus lone columns).
+        let rows = bound.linkingRows()
+        let rest = bound.model.boxed().lagrangian(dualizing: rows, multipliers: rows.map { _ in 0 }).program
+        let blocks = rest.components().filter { !$0.rows.isEmpty }
+        #expect(blocks.count >= problem.days.count)
+    }
+
     @Test("the search's roster passes the checker and sits above the bound and the optimum", arguments: [1, 3] as [UInt64])
     func search(seed: UInt64) throws {
         let t = Self.centre(staff: 10, seed: seed)
