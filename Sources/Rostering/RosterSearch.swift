@@ -184,6 +184,15 @@ public struct RosterSearch: Sendable {
             }
         }
         if trace {
+            // Where the shortfall is: staff-hours by time of day, over the month.
+            var byTime: [String: Double] = [:]
+            for d in model.short.indices {
+                for t in model.short[d].indices {
+                    for c in model.short[d][t] { if let c { byTime[model.problem.slotStart(d, t).description, default: 0] += current[c.index] * model.slotHours } }
+                }
+            }
+            FileHandle.standardError.write(Data(("search: shortfall by time " + byTime.sorted { $0.key < $1.key }
+                .map { String(format: "%@ %.1f", $0.key, $0.value) }.joined(separator: ", ") + "\n").utf8))
             FileHandle.standardError.write(Data(String(format: "search: %d neighbourhoods, %d improvements, %.1f (%@)\n", report.neighbourhoods,
                                                        report.improvements, value, Self.breakdown(program, current)).utf8))
         }
