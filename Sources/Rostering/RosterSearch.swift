@@ -102,13 +102,14 @@ public struct RosterSearch: Sendable {
         // Adaptive choice of the kind of neighbourhood (as in adaptive LNS): each
         // kind's weight follows its recent gain per second; a kind is drawn with
         // probability in proportion to its weight (plus a floor, so none starves).
-        enum Kind: Int, CaseIterable { case day, people, window }
-        var weight: [Double] = [1, 1, 1]
+        enum Kind: Int, CaseIterable { case day, people, window, shortWeek }
+        var weight: [Double] = [1, 1, 1, 1]
+        let shortColumnsOfDay: [[Int]] = model.short.map { $0.flatMap { $0.compactMap { $0?.index } } }
         var kind = Kind.day
         while elapsed() < timeLimit - 0.5 {
             iteration += 1
             if iteration > days {  // after the first sweep over every day
-                let total = weight.reduce(0, +) + 0.3
+                let total = weight.reduce(0, +) + 0.1 * Double(weight.count)
                 var u = Double(rng.next() >> 11) / Double(1 << 53) * total
                 kind = .window
                 for k in Kind.allCases {
@@ -140,6 +141,31 @@ public struct RosterSearch: Sendable {
                     for p in chosen { open.formUnion(personDay[p][d]) }
                 }
                 label = "\(chosen.count) people, week of day \(week[0])"
+            case .shortWeek:
+                // Aimed at the shortfall: a week drawn in proportion to its shortfall, and
+                // people off on its worst day (who could come in) with as many others.
+                let short = (0..<days).map { d in shortColumnsOfDay[d].reduce(0.0) { $0 + current[$1] } }
+                let weekShort = weeks.map { $0.reduce(0.0) { $0 + short[$1] } }
+                var u = Double(rng.next() >> 11) / Double(1 << 53) * (weekShort.reduce(0, +) + 1e-9)
+                var week = weeks[weeks.count - 1]
+                for (k, w) in weekShort.enumerated() {
+                    u -= w
+                    if u <= 0 { week = weeks[k]; break }
+                }
+                let worst = week.max { short[$0] < short[$1] }!
+                let off = model.problem.staff.indices.filter { p in
+                    !model.work[p][worst].isEmpty && !model.work[p][worst].contains { current[$0.index] > 0.5 }
+                }
+                var chosen = Array(rng.shuffled(off).prefix(max(1, people / 2)))
+                let others = rng.shuffled(Array(model.problem.staff.indices.filter { !chosen.contains($0) }))
+                chosen += others.prefix(max(0, people - chosen.count))
+                let groups = Set(chosen.map { model.groupOf[$0] })
+                for d in week {
+                    open.formUnion(unservedOfDay[d])
+                    for g in groups { open.formUnion(serveOf[g][d]) }
+                    for p in chosen { open.formUnion(personDay[p][d]) }
+                }
+                label = "\(chosen.count) people (\(min(off.count, max(1, people / 2))) off on day \(worst)), week of day \(week[0])"
             }
             var lp = program
             for j in program.columns.indices where decision[j] && !open.contains(j) {
@@ -160,7 +186,7 @@ public struct RosterSearch: Sendable {
             case .day: break
             case .window:
                 if quick { window = min(days, window + 1) } else if s.stopReason == .timeLimit { window = max(2, window - 1) }
-            case .people:
+            case .people, .shortWeek:
                 if quick { people = min(model.problem.staff.count, people + 2) } else if s.stopReason == .timeLimit { people = max(2, people - 2) }
             }
             let before = value
