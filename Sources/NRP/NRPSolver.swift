@@ -195,18 +195,12 @@ public struct NRPSolver: Sendable {
                 open = { e, _ in chosen.contains(e) }
                 label = "\(chosen.count) staff"
             }
-            let lp = model.fixing(current, open: open)
-            let r = lp.reduced()
-            guard r.infeasibility == nil, !r.program.columns.isEmpty else { continue }
-            var o = SolveOptions(timeLimit: min(subLimit, left() - 0.3))
-            // Small sub-MIPs with an incumbent: cut rounds and the pump cost more than they save.
-            o.cuts = false
-            o.feasibilityPump = false
-            o.initialSolution = r.restrict(model.values(current))
-            let sol = try GLPKSolver().solve(r.program, options: o)
+            guard let step = try GLPKSolver().solveNeighbourhood(model.fixing(current, open: open), from: model.values(current),
+                                                                 timeLimit: min(subLimit, left() - 0.3)) else { continue }
+            let sol = step.solution
             if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
-                log.append(String(format: "   it %d %@: %dx%d %@ %.2fs obj %@", iteration, label, r.program.columns.count, r.program.rows.count,
-                                  sol.status.rawValue, sol.seconds, sol.objective.map { String(format: "%.1f", $0 + r.objectiveOffset) } ?? "-"))
+                log.append(String(format: "   it %d %@: %dx%d %@ %.2fs obj %@", iteration, label, step.columns, step.rows,
+                                  sol.status.rawValue, sol.seconds, sol.objective.map { String(format: "%.1f", $0 + step.objectiveOffset) } ?? "-"))
             }
             let quick = sol.status == .optimal && sol.seconds < subLimit * 0.25
             if deterministic {
@@ -217,8 +211,8 @@ public struct NRPSolver: Sendable {
                 if quick { staffSize = min(inst.staff.count, staffSize + 1) }
                 else if sol.stopReason == .timeLimit { staffSize = max(2, staffSize - 1) }
             }
-            guard sol.hasSolution else { continue }
-            let candidate = model.solution(r.expand(sol.values))
+            guard let values = step.values else { continue }
+            let candidate = model.solution(values)
             let before = bestValue
             let value = consider(candidate, "LNS \(label)")
             if value.feasible && Double(value.objective) <= currentValue { current = candidate; currentValue = Double(value.objective) }

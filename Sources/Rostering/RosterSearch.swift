@@ -171,15 +171,10 @@ public struct RosterSearch: Sendable {
             for j in program.columns.indices where decision[j] && !open.contains(j) {
                 lp.setBounds(ColumnID(j), lower: current[j], upper: current[j])
             }
-            let r = lp.reduced()
-            guard r.infeasibility == nil, !r.program.columns.isEmpty else { continue }
             let share = min(max(1, min(2.5, timeLimit / 12)), timeLimit - 0.3 - elapsed())
             guard share > 0.2 else { break }
-            var o = SolveOptions(timeLimit: share, relativeGap: 1e-4)
-            o.cuts = false
-            o.feasibilityPump = false
-            o.initialSolution = r.restrict(current)
-            let s = try GLPKSolver().solve(r.program, options: o)
+            guard let step = try GLPKSolver().solveNeighbourhood(lp, from: current, timeLimit: share, relativeGap: 1e-4) else { continue }
+            let s = step.solution
             report.neighbourhoods += 1
             let quick = s.status == .optimal && s.seconds < share * 0.3
             switch kind {
@@ -197,10 +192,9 @@ public struct RosterSearch: Sendable {
             }
             if trace {
                 FileHandle.standardError.write(Data(String(format: "search: %6.2fs %@ %dx%d %@ %.2fs\n", elapsed(), label,
-                                                           r.program.columns.count, r.program.rows.count, s.status.rawValue, s.seconds).utf8))
+                                                           step.columns, step.rows, s.status.rawValue, s.seconds).utf8))
             }
-            guard s.hasSolution else { continue }
-            let candidate = r.expand(s.values)
+            guard let candidate = step.values else { continue }
             let v = program.objectiveValue(candidate)
             if v < value - 1e-6 * max(1, abs(value)), program.violatedRows(candidate, tolerance: 1e-5).isEmpty {
                 current = candidate.enumerated().map { j, x in program.columns[j].kind == .continuous ? x : x.rounded() }
