@@ -36,7 +36,7 @@ let package = Package(
         ]),
         // Exports and reports: CSV, iCalendar, and (as they land) 勤務表, 名簿, 月報/年報.
         .target(name: "Reports", dependencies: ["BusinessCalendar", "Demand", "Rostering"]),
-        .target(name: "NRP", dependencies: ["MIP"]),
+        .target(name: "NRP", dependencies: ["MIP", "Demand"]),
         .target(name: "WhatIf", dependencies: ["BusinessCalendar", "Demand", "Rostering", "Scenario", "MIP"]),
         // The commands of the `kinmu` tool, one file each.
         .target(name: "KinmuCLI", dependencies: [

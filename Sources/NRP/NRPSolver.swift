@@ -1,3 +1,4 @@
+import Demand
 import Foundation
 import MIP
 
@@ -145,7 +146,7 @@ public struct NRPSolver: Sendable {
                              status: proved() ? "optimal" : "feasible", log: log)
         }
 
-        var rng = NRPRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         // 2. A construction employee by employee: each one's best horizon given those before.
         var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
         var placed = Set<Int>()
@@ -186,7 +187,7 @@ public struct NRPSolver: Sendable {
             let open: (Int, Int) -> Bool
             let label: String
             if byDays {
-                let from = rng.next(inst.horizon - windowLength)
+                let from = rng.upTo(inst.horizon - windowLength)
                 let to = from + windowLength - 1
                 open = { _, d in d >= from && d <= to }
                 label = "days \(from)-\(to)"
@@ -235,26 +236,6 @@ public struct NRPSolver: Sendable {
             }
         }
         return out
-    }
-}
-
-/// A small seeded generator (SplitMix64), so runs with the same seed choose the same neighbourhoods.
-struct NRPRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func nextRaw() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// 0...n
-    mutating func next(_ n: Int) -> Int { n <= 0 ? 0 : Int(nextRaw() % UInt64(n + 1)) }
-    mutating func shuffled<T>(_ a: [T]) -> [T] {
-        var a = a
-        for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, next(i)) }
-        return a
     }
 }
 

@@ -439,7 +439,6 @@ extension RosterModel {
         let carried = [problem.rules.carriedLate, problem.rules.carriedHolidayMornings].map { c in
             problem.staff.map { Double(c[$0.id] ?? 0) }
         }
-        let slots = Double(problem.days.map(\.slotCount).reduce(0, +))
         for (j, c) in program.columns.enumerated() where !c.lower.isFinite || !c.upper.isFinite {
             let name = c.name
             var lo = c.lower, hi = c.upper
@@ -454,9 +453,9 @@ extension RosterModel {
             } else if name.hasPrefix("excess[") {
                 hi = min(hi, multiplicity.reduce(0, +) + 1)
             } else {
+                // A column this list does not know: a box far beyond any value a month can reach.
                 hi = min(hi, 1e6)
                 lo = max(lo, -1e6)
-                _ = slots
             }
             out.setBounds(ColumnID(j), lower: lo, upper: hi)
         }

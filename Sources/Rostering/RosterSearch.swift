@@ -93,6 +93,17 @@ public struct RosterSearch: Sendable {
             }
         }
         let unservedOfDay = slotColumnsOfDay.map { $0.filter { !serving.contains($0) } }
+        /// The named people's shifts and breaks over the days, their groups' serving, and every shortfall and excess column of those days.
+        func openPeople(_ chosen: [Int], _ week: [Int]) -> Set<Int> {
+            var open = Set<Int>()
+            let groups = Set(chosen.map { model.groupOf[$0] })
+            for d in week {
+                open.formUnion(unservedOfDay[d])
+                for g in groups { open.formUnion(serveOf[g][d]) }
+                for p in chosen { open.formUnion(personDay[p][d]) }
+            }
+            return open
+        }
         let weeks = model.weeks.map(\.days).filter { !$0.isEmpty }
 
         var rng = SplitMix64(seed: seed)
@@ -134,12 +145,7 @@ public struct RosterSearch: Sendable {
             case .people:
                 let week = weeks[rng.upTo(weeks.count - 1)]
                 let chosen = rng.shuffled(Array(model.problem.staff.indices)).prefix(people)
-                let groups = Set(chosen.map { model.groupOf[$0] })
-                for d in week {
-                    open.formUnion(unservedOfDay[d])
-                    for g in groups { open.formUnion(serveOf[g][d]) }
-                    for p in chosen { open.formUnion(personDay[p][d]) }
-                }
+                open = openPeople(Array(chosen), week)
                 label = "\(chosen.count) people, week of day \(week[0])"
             case .shortWeek:
                 // Aimed at the shortfall: a week drawn in proportion to its shortfall, and
@@ -159,12 +165,7 @@ public struct RosterSearch: Sendable {
                 var chosen = Array(rng.shuffled(off).prefix(max(1, people / 2)))
                 let others = rng.shuffled(Array(model.problem.staff.indices.filter { !chosen.contains($0) }))
                 chosen += others.prefix(max(0, people - chosen.count))
-                let groups = Set(chosen.map { model.groupOf[$0] })
-                for d in week {
-                    open.formUnion(unservedOfDay[d])
-                    for g in groups { open.formUnion(serveOf[g][d]) }
-                    for p in chosen { open.formUnion(personDay[p][d]) }
-                }
+                open = openPeople(chosen, week)
                 label = "\(chosen.count) people (\(min(off.count, max(1, people / 2))) off on day \(worst)), week of day \(week[0])"
             }
             var lp = program

@@ -190,39 +190,42 @@ public struct RosterSolver: Sendable {
                                 progress: ((SolveProgress) -> Void)?) throws -> (Solution, SearchSummary) {
         let limit = options.timeLimit ?? 60
         let clock = ContinuousClock(), started = clock.now
-        let bounds = BoundRun()
+        let bound = Locked<(value: Double, kind: String)?>(nil)
+        let boundDone = DispatchSemaphore(value: 0)
         let problem = model.problem
-        let incumbent = Incumbent()
+        let incumbent = Locked<Double?>(nil)
         let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
         let thread = Thread {
             let symmetric = SymmetricBound(problem)
             let left = limit - RosterSolver.seconds(clock.now - started)
             var first = true
             _ = try? symmetric.lagrangian(block: 4, deadline: left, upper: { incumbent.value }) { b in
-                bounds.offer(b, block: first ? 4 : 1)
+                let kind = first ? "LP, slots summed in 4s" : "Lagrangian, days apart"
+                bound.update { if $0 == nil || b > $0!.value { $0 = (b, kind) } }
                 if trace {
                     FileHandle.standardError.write(Data(String(format: "bound: %6.2fs %@ %.1f\n", RosterSolver.seconds(clock.now - started),
                                                                first ? "LP, slots summed in 4s" : "Lagrangian", b).utf8))
                 }
                 first = false
             }
-            bounds.done.signal()
+            boundDone.signal()
         }
         thread.stackSize = 16 << 20
         thread.start()
         var (solution, report) = try RosterSearch(model: model, timeLimit: limit).solve { p in
-            if let v = p.incumbent { incumbent.set(v) }
+            if let v = p.incumbent { incumbent.value = v }
             progress?(p)
         }
-        _ = bounds.done.wait(timeout: .now() + max(0, limit - seconds(clock.now - started)) + 1)
-        if let b = bounds.best, let o = solution.objective {
-            solution.bound = b.bound
-            solution.gap = max(0, (o - b.bound) / max(1e-9, abs(o)))
+        _ = boundDone.wait(timeout: .now() + max(0, limit - seconds(clock.now - started)) + 1)
+        let best = bound.value
+        if let b = best, let o = solution.objective {
+            solution.bound = b.value
+            solution.gap = max(0, (o - b.value) / max(1e-9, abs(o)))
         }
         solution.seconds = seconds(clock.now - started)
         return (solution, SearchSummary(constructed: report.constructed, constructionSeconds: report.constructionSeconds,
                                         neighbourhoods: report.neighbourhoods, improvements: report.improvements,
-                                        boundKind: bounds.best.map { $0.block == 1 ? "Lagrangian, days apart" : "LP, slots summed in \($0.block)s" }))
+                                        boundKind: best?.kind))
     }
 
     /// Who serves which line in each slot: each group's counts per line handed to
@@ -306,23 +309,4 @@ public struct RosterSolver: Sendable {
                                            open: $0.hours!.open.description, close: $0.hours!.close.description) },
             assignments: assignments)
     }
-}
-
-/// The best bound the bound thread has proved so far.
-final class BoundRun: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _best: (bound: Double, block: Int)?
-    let done = DispatchSemaphore(value: 0)
-    var best: (bound: Double, block: Int)? { lock.withLock { _best } }
-    func offer(_ b: Double, block: Int) {
-        lock.withLock { if _best == nil || b > _best!.bound { _best = (b, block) } }
-    }
-}
-
-/// The search's best objective, read by the bound thread for its step size.
-final class Incumbent: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _value: Double?
-    var value: Double? { lock.withLock { _value } }
-    func set(_ v: Double) { lock.withLock { _value = v } }
 }
