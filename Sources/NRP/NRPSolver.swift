@@ -20,13 +20,16 @@ public struct NRPResult: Sendable {
     }
 }
 
-/// GLPK made to compete on the benchmark: the whole programme first (small
-/// instances end there, proved optimal; larger ones leave a bound and perhaps a
-/// solution), then, if no solution, a construction employee by employee, then a
+/// GLPK made to compete on the benchmark: the whole programme's branch and cut
+/// on a second thread for the whole run (small instances end there, proved
+/// optimal); on this thread column generation by employee (`NRPColumnGeneration`:
+/// the Dantzig–Wolfe bound, GLPK solving the master's LPs, each employee's
+/// schedules priced exactly by `NRPSchedulePricer`), a roster by price and dive
+/// and best responses (if none, a construction employee by employee), then a
 /// large-neighbourhood search — a few employees over the whole horizon, or every
 /// employee over a week — each neighbourhood a sub-MIP with the rest fixed,
 /// reduced before GLPK sees it and warm-started from the incumbent, so it is
-/// never worse. The bound stays the whole programme's.
+/// never worse. The bound is the better of the column generation's and the tree's.
 public struct NRPSolver: Sendable {
     public var timeLimit: Double
     public var seed: UInt64
@@ -147,10 +150,38 @@ public struct NRPSolver: Sendable {
         }
 
         var rng = SplitMix64(seed: seed)
-        // 2. A construction employee by employee: each one's best horizon given those before.
+        let deterministic = iterations != nil
+        let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
+
+        // 2. Column generation: the Dantzig–Wolfe bound (each round's Lagrangian
+        // value is a bound on its own), then a roster by price and dive, polished
+        // by best responses (each employee re-planned exactly against the others).
+        let cg = NRPColumnGeneration(inst)
+        do {
+            try cg.run(until: deterministic ? .infinity : timeLimit * 0.4, maxRounds: deterministic ? 400 : .max,
+                       alwaysExact: deterministic, elapsed: elapsed,
+                       log: trace ? { log.append($0) } : nil)
+        } catch is NRPColumnGeneration.Infeasible {
+            control.requestStop()
+            return NRPResult(solution: nil, objective: nil, bound: nil, seconds: elapsed(), status: "infeasible", log: log)
+        }
+        if cg.bound.isFinite { bound = max(bound ?? -.infinity, (cg.bound - 1e-6).rounded(.up)) }
+        log.append(String(format: "%6.2fs column generation: %d rounds, %d schedules, bound %.2f%@", elapsed(), cg.rounds,
+                          cg.schedules.reduce(0) { $0 + $1.count }, cg.bound, cg.converged ? " (converged)" : ""))
+        _ = exchange()
+        if !proved(), left() > 1,
+           let d = try cg.dive(until: deterministic ? .infinity : elapsed() + max(1, timeLimit * 0.3), elapsed: elapsed,
+                               log: trace ? { log.append($0) } : nil) {
+            consider(d, "price and dive")
+            var b = d
+            if cg.bestResponse(&b, order: rng.shuffled(Array(inst.staff.indices))) > 0 { consider(b, "best response") }
+        }
+        if best != nil { control.offer(model.values(best!), objective: bestValue) }
+
+        // 3. Without a roster yet, a construction employee by employee: each one's best horizon given those before.
         var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
         var placed = Set<Int>()
-        for e in rng.shuffled(Array(inst.staff.indices)) {
+        for e in rng.shuffled(Array(inst.staff.indices)) where best == nil {
             guard left() > 1, !exchange() else { break }
             placed.insert(e)
             // Employees not yet placed are left out (their columns fixed to 0, their minimum minutes dropped).
@@ -162,20 +193,22 @@ public struct NRPSolver: Sendable {
             guard sol.hasSolution else { continue }
             s.shifts[e] = model.solution(r.expand(sol.values)).shifts[e]
         }
-        consider(s, "construction")
+        if best == nil { consider(s, "construction") }
+        if var b = best, cg.bestResponse(&b, order: rng.shuffled(Array(inst.staff.indices))) > 0 {
+            consider(b, "best response")
+        }
         if best != nil { control.offer(model.values(best!), objective: bestValue) }
         _ = exchange()
         guard var current = best else { return try finish() }
         var currentValue = bestValue
 
-        // 3. Large-neighbourhood search. Two kinds, alternating: a few employees over
+        // 4. Large-neighbourhood search. Two kinds, alternating: a few employees over
         // the whole horizon, and every employee over a window of days. Each kind's
         // size grows while its sub-problems solve to optimality quickly and shrinks
         // when one runs out of time, so the sub-MIPs stay as large as GLPK can finish.
         var staffSize = min(inst.staff.count, 3)
         var windowLength = min(inst.horizon, 4)
         // With an iteration budget the sizes stay fixed and each sub-MIP gets ample time, so the seed decides the run.
-        let deterministic = iterations != nil
         let subLimit = deterministic ? max(10, timeLimit) : min(3, max(0.5, timeLimit / 20))
         var iteration = 0
         while left() > 0.4 {
@@ -199,7 +232,7 @@ public struct NRPSolver: Sendable {
             guard let step = try GLPKSolver().solveNeighbourhood(model.fixing(current, open: open), from: model.values(current),
                                                                  timeLimit: min(subLimit, left() - 0.3)) else { continue }
             let sol = step.solution
-            if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+            if trace {
                 log.append(String(format: "   it %d %@: %dx%d %@ %.2fs obj %@", iteration, label, step.columns, step.rows,
                                   sol.status.rawValue, sol.seconds, sol.objective.map { String(format: "%.1f", $0 + step.objectiveOffset) } ?? "-"))
             }

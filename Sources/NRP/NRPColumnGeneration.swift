@@ -1,0 +1,287 @@
+import Foundation
+import MIP
+
+/// Column generation on the benchmark (Dantzig–Wolfe by employee): a master
+/// programme chooses one whole-horizon schedule per employee among those
+/// generated so far, with the cover rows and their under/over slacks; each
+/// employee's cheapest schedule at the master's cover duals is found exactly
+/// by `NRPSchedulePricer`. The master's LP, once no schedule prices out, is the
+/// Dantzig–Wolfe bound — every person's rules are met by every column, so it is
+/// far tighter than the compact programme's LP — and at every round the
+/// Lagrangian value of the duals is a valid bound on its own (the pricing is
+/// exact). GLPK solves the master's LPs, kept across rounds and re-solved from
+/// the last basis (`ColumnLP`).
+///
+/// Duals are smoothed toward the best-bound duals (Wentges), falling back to
+/// the master's own when the smoothed ones price nothing out.
+///
+/// A roster comes from a dive (price and dive): fix the schedules the LP
+/// already takes whole or nearly, price again for the others, repeat until
+/// every employee has one. Used on one thread (the LP is GLPK's).
+public final class NRPColumnGeneration {
+    public let instance: NRPInstance
+    let pricers: [NRPSchedulePricer]
+    /// Generated schedules per employee, with their request penalty.
+    public private(set) var schedules: [[(shifts: [Int?], cost: Double)]]
+    private var known: [Set<[Int]>]
+    /// The master's LP and each schedule's column in it (built by `run`).
+    private var lp: ColumnLP?
+    private var lpColumn: [[Int]]
+    /// The best Lagrangian bound so far (integral objectives: rounded up by the caller if wanted).
+    public private(set) var bound: Double = -.infinity
+    /// The last master LP's value.
+    public private(set) var masterValue: Double?
+    public private(set) var rounds = 0
+    /// True once no schedule prices out at the master's duals: `bound` is then the master's LP value.
+    public private(set) var converged = false
+    /// (day, shift) → cover index, or nil where the instance sets no cover.
+    let coverAt: [[Int?]]
+    /// Request penalty of working each (day, shift) per employee, and the constant of unmet on-requests.
+    let workCost: [[[Double]]]
+    let requestConstant: [Double]
+
+    public init(_ inst: NRPInstance) {
+        instance = inst
+        pricers = inst.staff.indices.map { NRPSchedulePricer(inst, employee: $0) }
+        schedules = Array(repeating: [], count: inst.staff.count)
+        known = Array(repeating: [], count: inst.staff.count)
+        lpColumn = Array(repeating: [], count: inst.staff.count)
+        var at = [[Int?]](repeating: Array(repeating: nil, count: inst.shifts.count), count: inst.horizon)
+        for (i, c) in inst.cover.enumerated() { at[c.day][c.shift] = i }
+        coverAt = at
+        var cost = [[[Double]]](repeating: Array(repeating: Array(repeating: 0, count: inst.shifts.count), count: inst.horizon),
+                                count: inst.staff.count)
+        var constant = [Double](repeating: 0, count: inst.staff.count)
+        for q in inst.onRequests {
+            constant[q.staff] += Double(q.weight)
+            cost[q.staff][q.day][q.shift] -= Double(q.weight)
+        }
+        for q in inst.offRequests { cost[q.staff][q.day][q.shift] += Double(q.weight) }
+        workCost = cost
+        requestConstant = constant
+    }
+
+    /// The request penalty of one employee's schedule.
+    func penalty(_ e: Int, _ shifts: [Int?]) -> Double {
+        var c = requestConstant[e]
+        for (d, t) in shifts.enumerated() { if let t { c += workCost[e][d][t] } }
+        return c
+    }
+
+    /// Adds a schedule (ignored when already there); true when new.
+    @discardableResult
+    public func add(_ e: Int, _ shifts: [Int?]) throws -> Bool {
+        let key = shifts.map { $0 ?? -1 }
+        guard known[e].insert(key).inserted else { return false }
+        schedules[e].append((shifts, penalty(e, shifts)))
+        try enter(e, schedules[e].count - 1)
+        return true
+    }
+
+    /// Adds every employee's schedule of a solution.
+    public func add(_ s: NRPSolution) throws {
+        for e in s.shifts.indices { try add(e, s.shifts[e]) }
+    }
+
+    /// A schedule's column in the master's LP (once the LP exists).
+    private func enter(_ e: Int, _ p: Int) throws {
+        guard let lp else { return }
+        let nE = instance.staff.count
+        var terms: [(row: Int, coefficient: Double)] = [(e, 1)]
+        for (d, t) in schedules[e][p].shifts.enumerated() { if let t, let i = coverAt[d][t] { terms.append((nE + i, 1)) } }
+        lpColumn[e].append(try lp.addColumn(objective: schedules[e][p].cost, upper: 1, terms: terms))
+    }
+
+    /// The master's LP, with every schedule generated so far.
+    private func masterLP() throws -> ColumnLP {
+        if let lp { return lp }
+        let inst = instance, nE = inst.staff.count
+        let made = try ColumnLP(rows: Array(repeating: (1.0, 1.0), count: nE)
+                                + inst.cover.map { (Double($0.requirement), Double($0.requirement)) })
+        for (i, c) in inst.cover.enumerated() {
+            try made.addColumn(objective: Double(c.underWeight), upper: Double(c.requirement), terms: [(nE + i, 1)])
+            try made.addColumn(objective: Double(c.overWeight), terms: [(nE + i, -1)])
+        }
+        lp = made
+        for e in schedules.indices { for p in schedules[e].indices { try enter(e, p) } }
+        return made
+    }
+
+    /// The Lagrangian value of cover duals `pi` (one per cover row), with each
+    /// employee's cheapest schedule at those duals: a lower bound on the optimum
+    /// whatever `pi` is (clamped to the range where the slacks stay bounded).
+    func lagrangian(_ pi: [Double]) -> (value: Double, best: [(e: Int, cost: Double, shifts: [Int?])]) {
+        let best = pricing(pi, skip: [], labelsPerState: nil)
+        guard best.count == instance.staff.count else { return (.infinity, []) }
+        var value = best.reduce(0) { $0 + $1.cost }
+        for (i, c) in instance.cover.enumerated() {
+            let r = Double(c.requirement)
+            value += pi[i] * r + min(0, (Double(c.underWeight) - pi[i]) * r)
+        }
+        return (value, best)
+    }
+
+    /// Each employee's cheapest schedule at cover duals `pi` (with its request
+    /// penalty), the employees in `skip` left out, as do those for whom none is
+    /// found. Exact with `labelsPerState` nil; else the pricer's heuristic.
+    func pricing(_ pi: [Double], skip: Set<Int>, labelsPerState: Int? = 4) -> [(e: Int, cost: Double, shifts: [Int?])] {
+        let inst = instance
+        var best: [(e: Int, cost: Double, shifts: [Int?])] = []
+        for (e, pricer) in pricers.enumerated() where !skip.contains(e) {
+            var cost = workCost[e]
+            for d in 0..<inst.horizon { for t in 0..<inst.shifts.count { if let i = coverAt[d][t] { cost[d][t] -= pi[i] } } }
+            guard let b = pricer.cheapest(cost, labelsPerState: labelsPerState).first else { continue }
+            best.append((e, b.cost + requestConstant[e], b.shifts))
+        }
+        return best
+    }
+
+    /// Runs rounds until converged, `deadline` (seconds from `elapsed()`), or `maxRounds`.
+    /// Throws `NRPColumnGeneration.Infeasible` when an employee has no lawful schedule.
+    /// With `alwaysExact`, every round prices exactly (no switch to the
+    /// heuristic decided by the clock), so a run bounded by `maxRounds` is reproducible.
+    public func run(until deadline: Double, maxRounds: Int = .max, alwaysExact: Bool = false, elapsed: () -> Double,
+                    log: ((String) -> Void)? = nil) throws {
+        let inst = instance
+        let ow = inst.cover.map { Double($0.overWeight) }, uw = inst.cover.map { Double($0.underWeight) }
+        // A first column per employee: the cheapest schedule at zero duals.
+        for e in inst.staff.indices where schedules[e].isEmpty {
+            guard let b = pricers[e].cheapest(workCost[e]).first else { throw Infeasible(employee: inst.staff[e].id) }
+            try add(e, b.shifts)
+        }
+        let lp = try masterLP()
+        let nE = inst.staff.count
+        var stable: [Double]?  // the duals of the best bound so far
+        let alpha = 0.5
+        // Where exact pricing is slow, rounds price heuristically until they find nothing.
+        var exactIsSlow = false, exactNext = false
+        while rounds < maxRounds && elapsed() < deadline {
+            rounds += 1
+            guard lp.solve(timeLimit: max(0.1, deadline - elapsed())) == .optimal else { break }
+            masterValue = lp.objective
+            let duals = lp.duals
+            let pi = (0..<inst.cover.count).map { i in min(uw[i], max(-ow[i], duals[nE + i])) }
+            var added = 0
+            if exactIsSlow && !exactNext {
+                // A heuristic round at the master's duals; an exact one when it finds nothing.
+                for b in pricing(pi, skip: []) where b.cost - duals[b.e] < -1e-6 { if try add(b.e, b.shifts) { added += 1 } }
+                if added == 0 { exactNext = true; continue }
+            } else {
+                exactNext = false
+                let started = elapsed()
+                var tried = stable.map { s in zip(s, pi).map { alpha * $0 + (1 - alpha) * $1 } } ?? pi
+                for attempt in 0..<2 {
+                    let (value, best) = lagrangian(tried)
+                    if value > bound + 1e-9 { bound = value; stable = tried }
+                    for b in best where try add(b.e, b.shifts) { added += 1 }
+                    if added > 0 || attempt == 1 || tried == pi { break }
+                    tried = pi  // mispricing: the smoothed duals found nothing; price at the master's own
+                }
+                if !alwaysExact && elapsed() - started > 0.5 { exactIsSlow = true }
+            }
+            log?(String(format: "%6.2fs CG round %d: master %.2f, bound %.2f, +%d schedules", elapsed(), rounds,
+                        masterValue ?? .nan, bound, added))
+            if let m = masterValue, bound >= m - 1e-6 { converged = true; bound = max(bound, m); break }
+            if added == 0 {
+                // No schedule prices out at the master's duals: the master's LP is the bound.
+                if let m = masterValue { bound = max(bound, m) }
+                converged = true
+                break
+            }
+        }
+    }
+
+    public struct Infeasible: Error, Sendable, CustomStringConvertible {
+        public var employee: String
+        public var description: String { "employee \(employee) has no schedule that meets all of their rules" }
+    }
+
+    /// Price and dive from the root: fixes every employee whose LP schedule is
+    /// nearly whole (over 0.9) — or else the largest shares, a quarter of those still open
+    /// — prices again for the others (`roundsPerStep` rounds at most), and
+    /// repeats until each employee has a schedule. At the deadline the open
+    /// employees take their largest share. The LP's fixings are undone after.
+    public func dive(until deadline: Double, roundsPerStep: Int = 1, elapsed: () -> Double,
+                     log: ((String) -> Void)? = nil) throws -> NRPSolution? {
+        let inst = instance, nE = inst.staff.count
+        let wholeShare = 0.9, fixFraction = 4
+        let lp = try masterLP()
+        var fixed = [Int?](repeating: nil, count: nE)
+        defer {
+            for e in 0..<nE { if let p = fixed[e] { try? lp.setBounds(lpColumn[e][p], lower: 0, upper: 1) } }
+        }
+        var steps = 0
+        while fixed.contains(where: { $0 == nil }) {
+            steps += 1
+            for _ in 0..<roundsPerStep where elapsed() < deadline {
+                guard lp.solve(timeLimit: max(0.1, deadline - elapsed())) == .optimal else { return nil }
+                let duals = lp.duals
+                let pi = inst.cover.indices.map { i in
+                    min(Double(inst.cover[i].underWeight), max(-Double(inst.cover[i].overWeight), duals[nE + i]))
+                }
+                let open = (0..<nE).filter { fixed[$0] == nil }
+                var added = 0
+                for b in pricing(pi, skip: Set((0..<nE).filter { fixed[$0] != nil })) where b.cost - duals[b.e] < -1e-6 {
+                    if try add(b.e, b.shifts) { added += 1 }
+                }
+                if added == 0 { break }
+            }
+            guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { return nil }
+            // Each open employee's largest share.
+            var share: [(e: Int, p: Int, v: Double)] = []
+            for e in 0..<nE where fixed[e] == nil {
+                var top = (e: e, p: 0, v: -1.0)
+                for (p, c) in lpColumn[e].enumerated() where lp.value(c) > top.v { top = (e, p, lp.value(c)) }
+                share.append(top)
+            }
+            share.sort { $0.v != $1.v ? $0.v > $1.v : $0.e < $1.e }
+            let outOfTime = elapsed() >= deadline
+            var chosen = share.filter { $0.v > wholeShare }
+            if outOfTime { chosen = share } else if chosen.isEmpty { chosen = Array(share.prefix(max(1, share.count / fixFraction))) }
+            for c in chosen {
+                fixed[c.e] = c.p
+                try lp.setBounds(lpColumn[c.e][c.p], lower: 1, upper: 1)
+            }
+            log?(String(format: "%6.2fs dive step %d: LP %.2f, %d schedules, %d of %d fixed%@", elapsed(), steps, lp.objective, lp.columnCount,
+                        fixed.filter { $0 != nil }.count, nE, outOfTime ? " (out of time: the rest by largest share)" : ""))
+        }
+        var s = NRPSolution(staff: nE, horizon: inst.horizon)
+        for e in 0..<nE { s.shifts[e] = schedules[e][fixed[e]!].shifts }
+        return s
+    }
+
+    /// Best response: each employee in turn re-planned exactly against the
+    /// others (their cover counts fixed), kept when strictly cheaper; repeated
+    /// until a whole pass changes nothing. Never makes `s` worse.
+    public func bestResponse(_ s: inout NRPSolution, order: [Int]) -> Int {
+        let inst = instance, nt = inst.shifts.count
+        var count = [Int](repeating: 0, count: inst.horizon * nt)
+        for row in s.shifts { for (d, t) in row.enumerated() { if let t { count[d * nt + t] += 1 } } }
+        var changes = 0
+        var improved = true
+        while improved {
+            improved = false
+            for e in order {
+                for (d, t) in s.shifts[e].enumerated() { if let t { count[d * nt + t] -= 1 } }
+                // The marginal cover cost of e working (d, t), the others as they are.
+                var cost = workCost[e]
+                for d in 0..<inst.horizon {
+                    for t in 0..<nt {
+                        guard let i = coverAt[d][t] else { continue }
+                        let c = inst.cover[i]
+                        cost[d][t] += count[d * nt + t] < c.requirement ? -Double(c.underWeight) : Double(c.overWeight)
+                    }
+                }
+                var now = 0.0
+                for (d, t) in s.shifts[e].enumerated() { if let t { now += cost[d][t] } }
+                if let b = pricers[e].cheapest(cost).first, b.cost < now - 1e-9 {
+                    s.shifts[e] = b.shifts
+                    changes += 1
+                    improved = true
+                }
+                for (d, t) in s.shifts[e].enumerated() { if let t { count[d * nt + t] += 1 } }
+            }
+        }
+        return changes
+    }
+}

@@ -1,0 +1,259 @@
+/// One employee's cheapest lawful schedule over the whole horizon, for given
+/// costs per (day, shift): an exact resource-constrained shortest path over the
+/// days, by labels with dominance.
+///
+/// Every hard rule of one person is a state or a resource of the path: the
+/// last day's shift (by its class of forbidden successors: shifts that forbid the
+/// same successors are one state), the length of the current run of work or of
+/// days off and whether it touches day 0 (the minimum rules do not apply there),
+/// minutes worked (bounded on both sides, so only equal minutes compare),
+/// shifts of each type whose maximum can bind, and weekends worked (when their
+/// maximum can bind). A label is dropped when another in the same state costs no
+/// more and has used no more of every upper-bounded resource. Nothing is
+/// approximated, so the cost found is the minimum: column generation's pricing
+/// (whose Lagrangian bound needs the exact minimum) and the search's best
+/// response (one employee re-planned against the others) both rest on it.
+public struct NRPSchedulePricer: Sendable {
+    public let employee: Int
+    let horizon: Int
+    let minutes: [Int]
+    /// allowed[d][t]: the shift type is allowed and d is not a fixed day off.
+    let allowed: [[Bool]]
+    /// The class of each shift by the set of shifts that may not follow it.
+    let followClass: [Int]
+    /// forbidden[c][t]: t may not follow a shift of class c.
+    let forbidden: [[Bool]]
+    /// Which counted type (index into `limits`) each shift is, or -1.
+    let counted: [Int]
+    let limits: [Int]
+    let maxMinutes: Int, minMinutes: Int
+    let maxRun: Int, minRun: Int, minOff: Int
+    let maxWeekends: Int
+    let countWeekends: Bool
+    /// typeDaysAfter[d][k]: days after d on which counted type k may be worked.
+    let typeDaysAfter: [[Int]]
+    /// Weekends whose Sunday comes after day d.
+    let weekendsAfter: [Int]
+    /// The shortest shift this employee may work (minutes).
+    let shortest: Int
+    /// The greatest common divisor of the shift lengths (minutes are kept in these units).
+    let minuteUnit: Int
+    /// Most minutes still workable from day d+1 to the end (for pruning labels that cannot reach the minimum).
+    let reachable: [Int]
+
+    public init(_ inst: NRPInstance, employee e: Int) {
+        employee = e
+        horizon = inst.horizon
+        minutes = inst.shifts.map(\.minutes)
+        let p = inst.staff[e]
+        let h = inst.horizon, nt = inst.shifts.count
+        let allowed = (0..<h).map { d in (0..<nt).map { t in inst.allowed(e, t) && !inst.daysOff[e].contains(d) } }
+        self.allowed = allowed
+        let next = inst.forbiddenNext.map { Set($0) }
+        var classes: [Set<Int>] = []
+        followClass = next.map { s in
+            if let i = classes.firstIndex(of: s) { return i }
+            classes.append(s)
+            return classes.count - 1
+        }
+        forbidden = classes.map { s in (0..<nt).map { s.contains($0) } }
+        var counted = [Int](repeating: -1, count: nt), limits: [Int] = []
+        for (t, shift) in inst.shifts.enumerated() {
+            guard let m = p.maxShifts[shift.id], m > 0, m < h else { continue }
+            counted[t] = limits.count
+            limits.append(m)
+        }
+        self.counted = counted
+        self.limits = limits
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        minuteUnit = max(1, inst.shifts.map(\.minutes).reduce(0, gcd))
+        maxMinutes = p.maxMinutes
+        minMinutes = p.minMinutes
+        maxRun = max(1, p.maxConsecutive)
+        minRun = p.minConsecutive
+        minOff = max(1, p.minDaysOff)
+        maxWeekends = p.maxWeekends
+        countWeekends = p.maxWeekends < inst.weeks
+        var reach = [Int](repeating: 0, count: h + 1)
+        for d in stride(from: h - 1, through: 0, by: -1) {
+            let longest = (0..<nt).filter { allowed[d][$0] }.map { inst.shifts[$0].minutes }.max() ?? 0
+            reach[d] = reach[d + 1] + longest
+        }
+        reachable = Array(reach.dropFirst())
+        typeDaysAfter = (0..<h).map { d in
+            limits.indices.map { k in
+                let t = counted.firstIndex(of: k)!
+                return ((d + 1)..<h).filter { allowed[$0][t] }.count
+            }
+        }
+        weekendsAfter = (0..<h).map { d in (0..<inst.weeks).filter { 7 * $0 + 6 > d }.count }
+        shortest = (0..<nt).filter { inst.allowed(e, $0) }.map { inst.shifts[$0].minutes }.min() ?? 1
+    }
+
+    /// Upper-bounded resources that can no longer bind are raised to the
+    /// level where they could just reach their limit, so that labels differing
+    /// only there compare equal (a count c that can grow by at most R more
+    /// behaves like max(c, limit − R) for every completion).
+    func normalise(_ l: inout Label, day d: Int) {
+        let shiftsLeft = max(0, (maxMinutes - Int(l.minutes)) / max(1, shortest))
+        for k in limits.indices {
+            let room = min(typeDaysAfter[d][k], shiftsLeft)
+            let floor = limits[k] - room
+            let shift = UInt64(6 * k)
+            let c = Int((l.counts >> shift) & 63)
+            if c < floor { l.counts += UInt64(floor - c) << shift }
+        }
+        if countWeekends {
+            let floor = Int16(maxWeekends - min(weekendsAfter[d], shiftsLeft))
+            if l.weekends < floor { l.weekends = floor }
+        }
+    }
+
+    /// A label: a partial schedule up to some day.
+    struct Label {
+        var cost: Double
+        var minutes: Int32
+        /// Shifts of each counted type, 6 bits each.
+        var counts: UInt64
+        var weekends: Int16
+        /// -1: the last day was off; else the class of its shift.
+        var last: Int16
+        var run: Int16
+        var touchesStart: Bool
+        /// Index into the trail (for reading the schedule back).
+        var node: Int32
+    }
+
+    struct Step { var parent: Int32; var shift: Int16 }
+
+    func dominates(_ a: Label, _ b: Label) -> Bool {
+        guard a.cost <= b.cost + 1e-9, a.weekends <= b.weekends else { return false }
+        if a.counts == b.counts { return true }
+        for k in limits.indices {
+            let shift = UInt64(6 * k)
+            if (a.counts >> shift) & 63 > (b.counts >> shift) & 63 { return false }
+        }
+        return true
+    }
+
+    /// The `count` cheapest schedules (at most; distinct end states) for
+    /// `cost[d][t]`, cheapest first: total cost and shift per day (nil off).
+    /// Empty when the employee has no lawful schedule at all.
+    ///
+    /// With `labelsPerState` set, a state keeps only that many labels (the
+    /// cheapest): a heuristic, much faster where several shift types are
+    /// counted, which still returns only lawful schedules but may miss the
+    /// cheapest, or find none (the column generation then prices exactly).
+    public func cheapest(_ cost: [[Double]], count: Int = 1, labelsPerState: Int? = nil) -> [(cost: Double, shifts: [Int?])] {
+        let cap = labelsPerState ?? .max
+        let h = horizon, nt = minutes.count
+        let runCap = max(maxRun, minOff) + 1, lasts = forbidden.count + 1
+        // Labels of one day live in `next`, chained by bucket (same state) through `link`;
+        // a bucket's head is valid only when stamped with the current day.
+        let slots = (maxMinutes / minuteUnit + 1) * lasts * runCap * 2
+        var head = [Int32](repeating: -1, count: slots), stamp = [Int32](repeating: -1, count: slots)
+        // Every step taken (a label's shift on its day and the step before), for reading schedules back.
+        var trail: [Step] = [Step(parent: -1, shift: -1)]
+        trail.reserveCapacity(1 << 16)
+        var frontier = [Label(cost: 0, minutes: 0, counts: 0, weekends: 0, last: -1, run: Int16(minOff),
+                              touchesStart: true, node: 0)]
+        var next: [Label] = [], link: [Int32] = [], alive: [Bool] = []
+        for d in 0..<h {
+            next.removeAll(keepingCapacity: true)
+            link.removeAll(keepingCapacity: true)
+            alive.removeAll(keepingCapacity: true)
+            let day = Int32(d)
+            func push(_ l: Label, from parent: Int32, shift: Int) {
+                var l = l
+                normalise(&l, day: d)
+                let key = ((Int(l.minutes) / minuteUnit * lasts + Int(l.last) + 1) * runCap + Int(l.run)) * 2 + (l.touchesStart ? 1 : 0)
+                if stamp[key] != day { stamp[key] = day; head[key] = -1 }
+                var i = head[key]
+                var kept = 0, dearest = -1
+                while i >= 0 {
+                    let j = Int(i)
+                    if alive[j] {
+                        if dominates(next[j], l) { return }
+                        if dominates(l, next[j]) { alive[j] = false } else {
+                            kept += 1
+                            if dearest < 0 || next[j].cost > next[dearest].cost { dearest = j }
+                        }
+                    }
+                    i = link[j]
+                }
+                if kept >= cap {
+                    guard l.cost < next[dearest].cost else { return }
+                    alive[dearest] = false
+                }
+                l.node = Int32(trail.count)
+                trail.append(Step(parent: parent, shift: Int16(shift)))
+                link.append(head[key])
+                head[key] = Int32(next.count)
+                next.append(l)
+                alive.append(true)
+            }
+            let weekendDay = countWeekends && d % 7 >= 5
+            for l in frontier {
+                // Off on day d.
+                if l.last >= 0 {
+                    if l.touchesStart || Int(l.run) >= minRun, Int(l.minutes) + reachable[d] >= minMinutes {
+                        var o = l
+                        o.last = -1; o.run = 1; o.touchesStart = false
+                        push(o, from: l.node, shift: -1)
+                    }
+                } else if Int(l.minutes) + reachable[d] >= minMinutes {
+                    var o = l
+                    o.run = Int16(min(Int(l.run) + 1, minOff))
+                    push(o, from: l.node, shift: -1)
+                }
+                // A shift on day d.
+                let run: Int16, starts: Bool
+                if l.last >= 0 {
+                    guard Int(l.run) < maxRun else { continue }
+                    run = l.run + 1; starts = l.touchesStart
+                } else {
+                    guard l.touchesStart || Int(l.run) >= minOff else { continue }
+                    run = 1; starts = d == 0
+                }
+                var weekends = l.weekends
+                if weekendDay && (d % 7 == 5 || l.last < 0) {
+                    weekends += 1
+                    if Int(weekends) > maxWeekends { continue }
+                }
+                for t in 0..<nt where allowed[d][t] {
+                    if l.last >= 0 && forbidden[Int(l.last)][t] { continue }
+                    let m = Int(l.minutes) + minutes[t]
+                    if m > maxMinutes || m + reachable[d] < minMinutes { continue }
+                    var counts = l.counts
+                    if counted[t] >= 0 {
+                        let shift = UInt64(6 * counted[t])
+                        if Int((counts >> shift) & 63) + 1 > limits[counted[t]] { continue }
+                        counts += 1 << shift
+                    }
+                    push(Label(cost: l.cost + cost[d][t], minutes: Int32(m), counts: counts, weekends: weekends,
+                               last: Int16(followClass[t]), run: run, touchesStart: starts, node: 0),
+                         from: l.node, shift: t)
+                }
+            }
+            frontier.removeAll(keepingCapacity: true)
+            for (i, l) in next.enumerated() where alive[i] { frontier.append(l) }
+        }
+        // Runs touching the last day are exempt from the minimums; only the total minutes remain to check.
+        let ends = frontier.filter { Int($0.minutes) >= minMinutes }.sorted { $0.cost < $1.cost }
+        var out: [(cost: Double, shifts: [Int?])] = []
+        var seen = Set<[Int16]>()
+        for l in ends {
+            var shifts = [Int16](repeating: -1, count: h)
+            var n = l.node, d = h - 1
+            while n > 0 && d >= 0 {
+                shifts[d] = trail[Int(n)].shift
+                n = trail[Int(n)].parent
+                d -= 1
+            }
+            guard seen.insert(shifts).inserted else { continue }
+            out.append((l.cost, shifts.map { $0 < 0 ? nil : Int($0) }))
+            if out.count >= count { break }
+        }
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+import Demand
+import Foundation
+import MIP
+import Testing
+@testable import NRP
+
+@Suite("Column generation on the benchmark")
+struct NRPColumnGenerationTests {
+    /// One employee's own programme: the compact model with every other
+    /// employee left out, costs `cost[d][t]` on their shift columns and nothing else.
+    static func alone(_ model: NRPModel, _ e: Int, _ cost: [[Double]]) -> LinearProgram {
+        let inst = model.instance
+        var lp = NRPSolver.dropping(model.program, model: model, staff: Set(inst.staff.indices).subtracting([e]))
+        for j in lp.columns.indices { lp.setObjective(ColumnID(j), 0) }
+        for d in 0..<inst.horizon { for t in inst.shifts.indices { if let c = model.x[e][d][t] { lp.setObjective(c, cost[d][t]) } } }
+        return lp
+    }
+
+    @Test("the schedule pricer's minimum equals GLPK's on the employee's own programme; its schedules keep every rule",
+          arguments: [1, 2, 8])
+    func pricerIsExact(_ k: Int) throws {
+        // Instance 8 (three shift types with a binding maximum, where the resource floors matter) where shared/data is present.
+        guard let path = instancePath(k) else { return }
+        let inst = try NRPInstance.read(path)
+        let model = NRPModel(inst)
+        var rng = SplitMix64(seed: UInt64(k))
+        for e in inst.staff.indices {
+            // Costs of both signs, so that both the minimum and the maximum minutes can bind.
+            let cost = (0..<inst.horizon).map { _ in inst.shifts.indices.map { _ in Double(rng.upTo(200)) - 120 } }
+            let pricer = NRPSchedulePricer(inst, employee: e)
+            let best = try #require(pricer.cheapest(cost, count: 3).first)
+            let glpk = try GLPKSolver().solve(Self.alone(model, e, cost))
+            #expect(glpk.status == .optimal)
+            #expect(abs(best.cost - glpk.objective!) < 1e-6, "employee \(inst.staff[e].id): DP \(best.cost), GLPK \(glpk.objective!)")
+            var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
+            s.shifts[e] = best.shifts
+            let own = NRPEvaluator.evaluate(s, inst).violations.filter { $0.hasPrefix("\(inst.staff[e].id):") }
+            #expect(own.isEmpty, "\(own)")
+            var recomputed = 0.0
+            for (d, t) in best.shifts.enumerated() { if let t { recomputed += cost[d][t] } }
+            #expect(abs(recomputed - best.cost) < 1e-9)
+            // The heuristic (few labels per state) may find none; what it finds is lawful and never cheaper than the minimum.
+            guard let h = pricer.cheapest(cost, labelsPerState: 2).first else { continue }
+            #expect(h.cost >= best.cost - 1e-9)
+            s.shifts[e] = h.shifts
+            #expect(NRPEvaluator.evaluate(s, inst).violations.filter { $0.hasPrefix("\(inst.staff[e].id):") }.isEmpty)
+        }
+    }
+
+    @Test("instance 2: the Dantzig–Wolfe bound reaches the optimum 828 and stays below every roster; dive and best responses give 828")
+    func instance2() throws {
+        let inst = try NRPInstance.read(instancePath(2)!)
+        let cg = NRPColumnGeneration(inst)
+        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: { 0 })
+        #expect(cg.converged)
+        #expect(cg.bound <= 828 + 1e-6)
+        #expect(cg.bound > 827)
+        // The compact programme's LP is weaker.
+        var o = SolveOptions()
+        o.relaxIntegrality = true
+        let lp = try GLPKSolver().solve(NRPModel(inst).program, options: o)
+        #expect(cg.bound >= lp.objective! - 1e-6)
+        var s = try #require(try cg.dive(until: .infinity, elapsed: { 0 }))
+        let dived = NRPEvaluator.evaluate(s, inst)
+        #expect(dived.feasible, "\(dived.violations)")
+        _ = cg.bestResponse(&s, order: Array(inst.staff.indices))
+        let r = NRPEvaluator.evaluate(s, inst)
+        #expect(r.feasible && r.objective <= dived.objective)
+        #expect(Double(r.objective) >= cg.bound - 1e-6)
+        #expect(r.objective == 828)
+    }
+
+    @Test("a best response never makes a roster worse and keeps it lawful")
+    func bestResponse() throws {
+        let inst = try NRPInstance.read(instancePath(1)!)
+        let cg = NRPColumnGeneration(inst)
+        // Each employee's cheapest schedule alone (requests only): lawful, poor on cover.
+        var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
+        for e in inst.staff.indices {
+            s.shifts[e] = try #require(NRPSchedulePricer(inst, employee: e).cheapest(cg.workCost[e]).first).shifts
+        }
+        let before = NRPEvaluator.evaluate(s, inst)
+        #expect(before.feasible)
+        let changes = cg.bestResponse(&s, order: Array(inst.staff.indices))
+        let after = NRPEvaluator.evaluate(s, inst)
+        #expect(after.feasible, "\(after.violations)")
+        #expect(changes > 0 && after.objective < before.objective)
+    }
+}
