@@ -121,6 +121,15 @@ public final class NRPColumnGeneration {
         return (value, best)
     }
 
+    /// The master's row duals as cover duals, clamped to [−over weight, under
+    /// weight] (outside it a slack would be unbounded in the Lagrangian).
+    func coverDuals(_ duals: [Double]) -> [Double] {
+        let nE = instance.staff.count
+        return instance.cover.indices.map { i in
+            min(Double(instance.cover[i].underWeight), max(-Double(instance.cover[i].overWeight), duals[nE + i]))
+        }
+    }
+
     /// Each employee's cheapest schedule at cover duals `pi` (with its request
     /// penalty), the employees in `skip` left out, as do those for whom none is
     /// found. Exact with `labelsPerState` nil; else the pricer's heuristic.
@@ -143,14 +152,12 @@ public final class NRPColumnGeneration {
     public func run(until deadline: Double, maxRounds: Int = .max, alwaysExact: Bool = false, elapsed: () -> Double,
                     log: ((String) -> Void)? = nil) throws {
         let inst = instance
-        let ow = inst.cover.map { Double($0.overWeight) }, uw = inst.cover.map { Double($0.underWeight) }
         // A first column per employee: the cheapest schedule at zero duals.
         for e in inst.staff.indices where schedules[e].isEmpty {
             guard let b = pricers[e].cheapest(workCost[e]).first else { throw Infeasible(employee: inst.staff[e].id) }
             try add(e, b.shifts)
         }
         let lp = try masterLP()
-        let nE = inst.staff.count
         var stable: [Double]?  // the duals of the best bound so far
         let alpha = 0.5
         // Where exact pricing is slow, rounds price heuristically until they find nothing.
@@ -160,7 +167,7 @@ public final class NRPColumnGeneration {
             guard lp.solve(timeLimit: max(0.1, deadline - elapsed())) == .optimal else { break }
             masterValue = lp.objective
             let duals = lp.duals
-            let pi = (0..<inst.cover.count).map { i in min(uw[i], max(-ow[i], duals[nE + i])) }
+            let pi = coverDuals(duals)
             var added = 0
             if exactIsSlow && !exactNext {
                 // A heuristic round at the master's duals; an exact one when it finds nothing.
@@ -216,10 +223,7 @@ public final class NRPColumnGeneration {
             for _ in 0..<roundsPerStep where elapsed() < deadline {
                 guard lp.solve(timeLimit: max(0.1, deadline - elapsed())) == .optimal else { return nil }
                 let duals = lp.duals
-                let pi = inst.cover.indices.map { i in
-                    min(Double(inst.cover[i].underWeight), max(-Double(inst.cover[i].overWeight), duals[nE + i]))
-                }
-                let open = (0..<nE).filter { fixed[$0] == nil }
+                let pi = coverDuals(duals)
                 var added = 0
                 for b in pricing(pi, skip: Set((0..<nE).filter { fixed[$0] != nil })) where b.cost - duals[b.e] < -1e-6 {
                     if try add(b.e, b.shifts) { added += 1 }
