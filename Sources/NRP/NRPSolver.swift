@@ -246,9 +246,14 @@ public struct NRPSolver: Sendable {
                 else if sol.stopReason == .timeLimit { staffSize = max(2, staffSize - 1) }
             }
             guard let values = step.values else { continue }
-            let candidate = model.solution(values)
             let before = bestValue
-            let value = consider(candidate, "LNS \(label)")
+            var candidate = model.solution(values)
+            var value = consider(candidate, "LNS \(label)")
+            // An improvement can open single-employee moves the sub-MIP could not see: best responses (cheap, exact).
+            if value.feasible && Double(value.objective) < currentValue,
+               cg.bestResponse(&candidate, order: rng.shuffled(Array(inst.staff.indices))) > 0 {
+                value = consider(candidate, "best response")
+            }
             if value.feasible && Double(value.objective) <= currentValue { current = candidate; currentValue = Double(value.objective) }
             if bestValue < before { control.offer(model.values(best!), objective: bestValue) }
         }
