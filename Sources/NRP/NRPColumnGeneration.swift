@@ -62,9 +62,12 @@ public final class NRPColumnGeneration {
     }
 
     /// The request penalty of one employee's schedule.
-    func penalty(_ e: Int, _ shifts: [Int?]) -> Double {
-        var c = requestConstant[e]
-        for (d, t) in shifts.enumerated() { if let t { c += workCost[e][d][t] } }
+    func penalty(_ e: Int, _ shifts: [Int?]) -> Double { requestConstant[e] + Self.total(workCost[e], shifts) }
+
+    /// A schedule's cost under costs per (day, shift).
+    static func total(_ cost: [[Double]], _ shifts: [Int?]) -> Double {
+        var c = 0.0
+        for (d, t) in shifts.enumerated() { if let t { c += cost[d][t] } }
         return c
     }
 
@@ -259,8 +262,7 @@ public final class NRPColumnGeneration {
     /// until a whole pass changes nothing. Never makes `s` worse.
     public func bestResponse(_ s: inout NRPSolution, order: [Int]) -> Int {
         let inst = instance, nt = inst.shifts.count
-        var count = [Int](repeating: 0, count: inst.horizon * nt)
-        for row in s.shifts { for (d, t) in row.enumerated() { if let t { count[d * nt + t] += 1 } } }
+        var count = s.coverCounts(shiftTypes: nt)
         var changes = 0
         var improved = true
         while improved {
@@ -276,9 +278,7 @@ public final class NRPColumnGeneration {
                         cost[d][t] += count[d * nt + t] < c.requirement ? -Double(c.underWeight) : Double(c.overWeight)
                     }
                 }
-                var now = 0.0
-                for (d, t) in s.shifts[e].enumerated() { if let t { now += cost[d][t] } }
-                if let b = pricers[e].cheapest(cost).first, b.cost < now - 1e-9 {
+                if let b = pricers[e].cheapest(cost).first, b.cost < Self.total(cost, s.shifts[e]) - 1e-9 {
                     s.shifts[e] = b.shifts
                     changes += 1
                     improved = true

@@ -8,6 +8,13 @@ public struct NRPSolution: Sendable, Equatable {
         shifts = Array(repeating: Array(repeating: nil, count: horizon), count: staff)
     }
 
+    /// How many work each (day, shift), at index day × shift types + shift.
+    public func coverCounts(shiftTypes nt: Int) -> [Int] {
+        var count = [Int](repeating: 0, count: (shifts.first?.count ?? 0) * nt)
+        for row in shifts { for (d, t) in row.enumerated() { if let t { count[d * nt + t] += 1 } } }
+        return count
+    }
+
     /// `staff_id,day,shift_id` lines, one per worked day, staff then day order.
     public func csv(_ instance: NRPInstance) -> String {
         var out = ""
@@ -103,8 +110,7 @@ public enum NRPEvaluator {
         }
         for q in inst.onRequests where s.shifts[q.staff][q.day] != q.shift { r.onRequests += q.weight }
         for q in inst.offRequests where s.shifts[q.staff][q.day] == q.shift { r.offRequests += q.weight }
-        var count = [Int](repeating: 0, count: h * inst.shifts.count)
-        for row in s.shifts { for (d, t) in row.enumerated() { if let t { count[d * inst.shifts.count + t] += 1 } } }
+        let count = s.coverCounts(shiftTypes: inst.shifts.count)
         for c in inst.cover {
             let x = count[c.day * inst.shifts.count + c.shift]
             if x < c.requirement { r.under += (c.requirement - x) * c.underWeight }

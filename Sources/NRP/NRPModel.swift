@@ -140,12 +140,10 @@ public struct NRPModel: Sendable {
     public func values(_ s: NRPSolution) -> [Double] {
         var v = [Double](repeating: 0, count: program.columns.count)
         let nt = instance.shifts.count
-        var count = [Int](repeating: 0, count: instance.horizon * nt)
+        let count = s.coverCounts(shiftTypes: nt)
         for e in x.indices {
             for d in x[e].indices {
-                guard let t = s.shifts[e][d] else { continue }
-                if let c = x[e][d][t] { v[c.index] = 1 }
-                count[d * nt + t] += 1
+                if let t = s.shifts[e][d], let c = x[e][d][t] { v[c.index] = 1 }
             }
             for k in 0..<instance.weeks where s.shifts[e][7 * k + 5] != nil || s.shifts[e][7 * k + 6] != nil {
                 v[weekend[e][k].index] = 1

@@ -176,26 +176,27 @@ public struct NRPSolver: Sendable {
             var b = d
             if cg.bestResponse(&b, order: rng.shuffled(Array(inst.staff.indices))) > 0 { consider(b, "best response") }
         }
-        if best != nil { control.offer(model.values(best!), objective: bestValue) }
 
-        // 3. Without a roster yet, a construction employee by employee: each one's best horizon given those before.
-        var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
-        var placed = Set<Int>()
-        for e in rng.shuffled(Array(inst.staff.indices)) where best == nil {
-            guard left() > 1, !exchange() else { break }
-            placed.insert(e)
-            // Employees not yet placed are left out (their columns fixed to 0, their minimum minutes dropped).
-            var lp = model.fixing(s) { p, _ in p == e }
-            lp = Self.dropping(lp, model: model, staff: Set(inst.staff.indices).subtracting(placed))
-            let r = lp.reduced()
-            guard r.infeasibility == nil, !r.program.columns.isEmpty else { continue }
-            let sol = try GLPKSolver().solve(r.program, options: SolveOptions(timeLimit: min(5, left())))
-            guard sol.hasSolution else { continue }
-            s.shifts[e] = model.solution(r.expand(sol.values)).shifts[e]
-        }
-        if best == nil { consider(s, "construction") }
-        if var b = best, cg.bestResponse(&b, order: rng.shuffled(Array(inst.staff.indices))) > 0 {
-            consider(b, "best response")
+        // 3. Without a roster yet, a construction employee by employee (each one's
+        // best horizon given those before), then best responses.
+        if best == nil {
+            var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
+            var placed = Set<Int>()
+            for e in rng.shuffled(Array(inst.staff.indices)) {
+                guard left() > 1, !exchange(), best == nil else { break }
+                placed.insert(e)
+                // Employees not yet placed are left out (their columns fixed to 0, their minimum minutes dropped).
+                var lp = model.fixing(s) { p, _ in p == e }
+                lp = Self.dropping(lp, model: model, staff: Set(inst.staff.indices).subtracting(placed))
+                let r = lp.reduced()
+                guard r.infeasibility == nil, !r.program.columns.isEmpty else { continue }
+                let sol = try GLPKSolver().solve(r.program, options: SolveOptions(timeLimit: min(5, left())))
+                guard sol.hasSolution else { continue }
+                s.shifts[e] = model.solution(r.expand(sol.values)).shifts[e]
+            }
+            if consider(s, "construction").feasible, cg.bestResponse(&s, order: rng.shuffled(Array(inst.staff.indices))) > 0 {
+                consider(s, "best response")
+            }
         }
         if best != nil { control.offer(model.values(best!), objective: bestValue) }
         _ = exchange()
