@@ -74,6 +74,11 @@ public enum Explainer {
         var slacks: [(ColumnID, String)] = []
         for i in lp.rows.indices {
             let row = lp.rows[i]
+            if row.name.hasPrefix("wholeShifts[") && families.contains(where: { $0 != "supervisor[" && $0 != "meeting[" }) {
+                // Derived from the hours rows: relaxed with them, never reported on its own.
+                lp.setRowBounds(RowID(i), lower: row.lower, upper: .infinity)
+                continue
+            }
             guard families.contains(where: { row.name.hasPrefix($0) }) else { continue }
             if row.lower.isFinite {
                 let s = lp.addColumn(name: "slack+[\(row.name)]", objective: 1e5)

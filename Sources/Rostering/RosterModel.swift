@@ -277,6 +277,8 @@ public struct RosterModel: Sendable {
                 if let c = contract, c < legal || labour.overtimeAllowed {
                     program.addRow(name: "contractWeekHours[\(id(p)),\(week.label)]", terms: terms, upper: c)
                 }
+                let hoursCap = labour.overtimeAllowed ? contract : min(contract ?? legal, legal)
+                if let cap = hoursCap { addWholeShifts(p, week.days, label: week.label, hours: cap) }
                 if let c = problem.staff[p].contract.maxDaysPerWeek {
                     program.addRow(name: "contractWeekDays[\(id(p)),\(week.label)]", terms: dayTerms(p, week.days), upper: Double(c))
                 }
@@ -285,6 +287,37 @@ public struct RosterModel: Sendable {
                 program.addRow(name: "overtimeMonth[\(id(p))]", terms: overtime, upper: labour.maxOvertimeHoursPerMonth)
             }
         }
+    }
+
+    /// Hours limits read as whole shifts (`wholeShifts[p,W…,7.75h]`): a row
+    /// Σ h_o·x_o ≤ H over binary shifts implies, for any length δ,
+    /// Σ ⌊h_o/δ⌋·x_o ≤ ⌊H/δ⌋ (Chvátal–Gomory rounding). With δ a shift's own length
+    /// this says "40 hours are five 7¾-hour days, not 5.16" — true of every roster,
+    /// but not of the LP relaxation, which otherwise spreads the fraction of a sixth
+    /// day over the week's busiest slots. Only cuts that can bind are added: δ does
+    /// not divide H, and the shifts the days allow could exceed ⌊H/δ⌋. In minutes,
+    /// so the rounding is exact.
+    mutating func addWholeShifts(_ p: Int, _ days: [Int], label: String, hours: Double) {
+        let cap = Int((hours * 60 + 1e-6).rounded(.down))
+        let minutes = days.map { d in problem.options[p][d].map { Int(($0.workHours * 60).rounded()) } }
+        let lengths = Set(minutes.joined()).filter { $0 > 0 }.sorted()
+        var seen = Set<[Int]>()
+        for delta in lengths where cap % delta != 0 {
+            let rhs = cap / delta
+            let most = minutes.reduce(0) { $0 + ($1.map { $0 / delta }.max() ?? 0) }
+            let coefficients = minutes.flatMap { $0.map { $0 / delta } }
+            guard most > rhs, seen.insert(coefficients).inserted else { continue }
+            var terms: [(ColumnID, Double)] = []
+            for (i, d) in days.enumerated() {
+                for (o, m) in minutes[i].enumerated() where m / delta > 0 { terms.append((work[p][d][o], Double(m / delta))) }
+            }
+            let length = formatHours(Double(delta) / 60)
+            program.addRow(name: "wholeShifts[\(id(p)),\(label),\(length)h]", terms: terms, upper: Double(rhs))
+        }
+    }
+
+    func formatHours(_ h: Double) -> String {
+        h == h.rounded() ? String(Int(h)) : String(format: "%.2f", h).replacingOccurrences(of: #"0$"#, with: "", options: .regularExpression)
     }
 
     /// At least one day off in every full labour week; no run of working days
@@ -341,7 +374,10 @@ public struct RosterModel: Sendable {
             let hours = hoursTerms(p, all)
             let days = dayTerms(p, all)
             guard !days.isEmpty else { continue }
-            if let h = c.maxHoursPerMonth { program.addRow(name: "contractMonthHours[\(id(p))]", terms: hours, upper: h) }
+            if let h = c.maxHoursPerMonth {
+                program.addRow(name: "contractMonthHours[\(id(p))]", terms: hours, upper: h)
+                addWholeShifts(p, all, label: "month", hours: h)
+            }
             if let n = c.maxDaysPerMonth { program.addRow(name: "contractMonthDays[\(id(p))]", terms: days, upper: Double(n)) }
             if let h = c.minHoursPerMonth {
                 let under = program.addColumn(name: "underHours[\(id(p))]", objective: problem.rules.weights.underContract / 8 * multiplicity[p])
