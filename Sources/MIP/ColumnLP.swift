@@ -81,6 +81,16 @@ public final class ColumnLP {
         boundsChanged = true
     }
 
+    /// Changes a column's cost (a block's prices in a decomposition); the last
+    /// basis stays primal feasible, so the next solve is a warm primal simplex.
+    public func setObjective(_ column: Int, _ value: Double) throws(MIPError) {
+        guard column >= 0, column < columnCount else {
+            throw .invalidOption(name: "column", value: "\(column)", expected: "0..<\(columnCount)")
+        }
+        guard value.isFinite else { throw .nonFiniteObjective(column: "#\(column)", value: value) }
+        glp_set_obj_coef(pointer, Int32(column + 1), value)
+    }
+
     /// After a bound change the last basis stays dual feasible: the next solve starts with the dual simplex.
     private var boundsChanged = false
 

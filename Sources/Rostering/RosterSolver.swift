@@ -199,7 +199,7 @@ public struct RosterSolver: Sendable {
             let symmetric = SymmetricBound(problem)
             let left = limit - RosterSolver.seconds(clock.now - started)
             var first = true
-            _ = try? symmetric.lagrangian(block: 4, deadline: left, upper: { incumbent.value }) { b in
+            _ = try? symmetric.lagrangian(block: Int(ProcessInfo.processInfo.environment["KINMU_BOUND_BLOCK"] ?? "1") ?? 1, deadline: left, upper: { incumbent.value }) { b in
                 let kind = first ? "LP, slots summed in 4s" : "Lagrangian, days apart"
                 bound.update { if $0 == nil || b > $0!.value { $0 = (b, kind) } }
                 if trace {

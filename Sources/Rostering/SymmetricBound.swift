@@ -141,56 +141,43 @@ public struct SymmetricBound: Sendable {
     /// `block`s: its day-linking rows are the same rows), then improved by
     /// subgradient steps (Polyak's step towards `upper()`, the best roster known)
     /// until `deadline` seconds have passed. Every value reported is a valid bound.
-    public func lagrangian(block: Int = 4, deadline: Double, upper: @escaping @Sendable () -> Double? = { nil },
+    public func lagrangian(block: Int = 1, deadline: Double, upper: @escaping @Sendable () -> Double? = { nil },
                            report: (Double) -> Void = { _ in }) throws -> Double? {
         let clock = ContinuousClock(), started = clock.now
         func left() -> Double { deadline - RosterSolver.seconds(clock.now - started) }
-        let coarse = try aggregated(block: block)
-        var o = SolveOptions(timeLimit: max(1, left()))
-        o.relaxIntegrality = true
-        let lp = try GLPKSolver().solve(coarse.program, options: o)
-        guard lp.status == .optimal, let coarseValue = lp.objective else { return nil }
-        report(coarseValue)
         let program = model.boxed()
         let rows = linkingRows()
-        var pi = rows.map { lp.duals[coarse.rowOf[$0]] }
+        var initial = [Double](repeating: 0, count: rows.count)
+        var coarseValue: Double? = nil
+        if block > 1 {
+            let coarse = try aggregated(block: block)
+            var o = SolveOptions(timeLimit: max(1, left()))
+            o.relaxIntegrality = true
+            let lp = try GLPKSolver().solve(coarse.program, options: o)
+            guard lp.status == .optimal, let v = lp.objective else { return nil }
+            report(v)
+            coarseValue = v
+            initial = rows.map { lp.duals[coarse.rowOf[$0]] }
+        }
+        let penalty = 1e3 * max(1, program.columns.map { abs($0.objective) }.max() ?? 1)
+        let decomposition = try BlockDecomposition(program, linking: rows, penalty: penalty)
+        let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
         var best: Double? = coarseValue
-        var theta = 0.05, stale = 0  // the coarse duals are close already: small steps
+        func note(_ value: Double) {
+            if value > (best ?? -.infinity) + 1e-9 { best = value; report(value) }
+        }
+        guard let first = try decomposition.start(at: initial) else { return best }
+        note(first)
         while left() > 0.5 {
-            let relaxation = program.lagrangian(dualizing: rows, multipliers: pi)
-            guard let (value, x) = try relaxation.bound(timeLimit: left()) else { break }
-            if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
-                FileHandle.standardError.write(Data(String(format: "bound: L = %.2f (theta %.4f)\n", value, theta).utf8))
+            let more = try decomposition.round(timeLimit: left())
+            if trace {
+                FileHandle.standardError.write(Data(String(
+                    format: "bound: round %d  master %.2f  L %.2f  artificial %.3f  %.1fs\n", decomposition.rounds,
+                    decomposition.masterValue, decomposition.bound, decomposition.artificialUse,
+                    RosterSolver.seconds(clock.now - started)).utf8))
             }
-            if value > (best ?? -.infinity) + 1e-9 {
-                best = value
-                report(value)
-                stale = 0
-            } else {
-                stale += 1
-                if stale >= 3 { theta /= 2; stale = 0 }
-            }
-            // Subgradient: how far x breaks each dualized row, per side.
-            pi = relaxation.multipliers
-            var g = [Double](repeating: 0, count: rows.count)
-            var norm = 0.0
-            for (k, i) in rows.enumerated() {
-                let r = program.rows[i]
-                let ax = r.terms.reduce(0.0) { $0 + $1.coefficient * x[$1.column.index] }
-                if r.lower.isFinite && ax < r.lower { g[k] = r.lower - ax }        // raise the lower side's price
-                else if r.upper.isFinite && ax > r.upper { g[k] = r.upper - ax }   // raise the upper side's (π more negative)
-                else if pi[k] > 0 && r.lower.isFinite { g[k] = r.lower - ax }      // slack: lower the price toward 0
-                else if pi[k] < 0 && r.upper.isFinite { g[k] = r.upper - ax }
-                norm += g[k] * g[k]
-            }
-            guard norm > 1e-12 else { break }  // x meets every dualized row: L(π) is the LP optimum
-            let target = upper() ?? (abs(value) * 1.05 + 1)
-            let step = theta * max(target - value, 1e-6 * max(1, abs(value))) / norm
-            for k in rows.indices {
-                let next = pi[k] + step * g[k]
-                // Keep the sign of the side that is finite; a multiplier never changes side in one step.
-                if pi[k] > 0 { pi[k] = max(0, next) } else if pi[k] < 0 { pi[k] = min(0, next) } else { pi[k] = next }
-            }
+            note(decomposition.bound)
+            guard more else { break }
         }
         return best
     }
