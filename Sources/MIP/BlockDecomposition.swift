@@ -29,7 +29,7 @@ public final class BlockDecomposition {
     let linkTerms: [[(k: Int, coefficient: Double)]]
     let master: ColumnLP
     /// Master columns after the free ones and the artificials: (block, block solution).
-    var proposals: [(block: Int, cost: Double)] = []
+    var proposals: [(block: Int, cost: Double, x: [(column: Int, value: Double)])] = []
     let artificialCount: Int
     /// The best Lagrangian bound so far, and the multipliers that gave it.
     public private(set) var bound = -Double.infinity
@@ -158,7 +158,7 @@ public final class BlockDecomposition {
         }
         let list = terms.filter { abs($0.value) > 1e-12 }.map { (row: $0.key, coefficient: $0.value) }.sorted { $0.row < $1.row }
         try master.addColumn(objective: cost, terms: list + [(linking.count + b, 1)])
-        proposals.append((b, cost))
+        proposals.append((b, cost, blocks[b].columns.enumerated().compactMap { k, j in x[k] != 0 ? (j, x[k]) : nil }))
     }
 
     /// One round: solve the master, price at smoothed duals (retrying at the
@@ -197,6 +197,71 @@ public final class BlockDecomposition {
         }
         return false
     }
+
+    /// The master's last solution as values of `program`'s columns: the free
+    /// columns as they are, each block the combination of its proposals.
+    public func primal() -> [Double] {
+        var x = [Double](repeating: 0, count: program.columns.count)
+        for (k, j) in free.enumerated() { x[j] = master.value(k) }
+        let first = free.count + artificialCount
+        for (n, proposal) in proposals.enumerated() {
+            let lambda = master.value(first + n)
+            guard lambda > 1e-12 else { continue }
+            for (j, v) in proposal.x { x[j] += lambda * v }
+        }
+        return x
+    }
+
+    /// Block `b` solved as a MIP at prices `pi` on the linking rows (the best
+    /// bound's when nil): the columns named in `counts` become integer counts —
+    /// x_j = N_j / scale with N_j integer in [lower, upper] — the rest stays
+    /// continuous; `rows` are added on those counts (terms name `program`'s
+    /// columns). Values are returned for the block's columns, in `program`'s
+    /// numbering (nil when no solution was found in time).
+    public func solveBlock(_ b: Int, at pi: [Double]? = nil, counts: [Int: (scale: Double, lower: Double, upper: Double)],
+                           rows extra: [(terms: [(column: Int, coefficient: Double)], lower: Double, upper: Double)] = [],
+                           options: SolveOptions) throws -> [Int: Double]? {
+        let prices = clamp(pi ?? center)
+        let columns = blocks[b].columns
+        var lp = LinearProgram(name: "\(program.name) block \(b)", sense: .minimize)
+        var scales = [Double](repeating: 1, count: columns.count)
+        var local = [Int: Int]()
+        for (k, j) in columns.enumerated() {
+            local[j] = k
+            let col = program.columns[j]
+            var c = col.objective
+            for t in linkTerms[j] { c -= prices[t.k] * t.coefficient }
+            if let n = counts[j] {
+                scales[k] = n.scale
+                lp.addColumn(name: col.name, kind: .integer, lower: n.lower, upper: n.upper, objective: c / n.scale)
+            } else {
+                lp.addColumn(name: col.name, kind: .continuous, lower: col.lower, upper: col.upper, objective: c)
+            }
+        }
+        for i in blocks[b].rows {
+            let r = program.rows[i]
+            lp.addRow(name: r.name, terms: r.terms.map { (ColumnID(local[$0.column.index]!), $0.coefficient / scales[local[$0.column.index]!]) },
+                      lower: r.lower, upper: r.upper)
+        }
+        for (n, r) in extra.enumerated() {
+            lp.addRow(name: "extra[\(n)]", terms: r.terms.map { (ColumnID(local[$0.column]!), $0.coefficient) }, lower: r.lower, upper: r.upper)
+        }
+        let s = try GLPKSolver().solve(lp, options: options)
+        guard s.hasSolution else { return nil }
+        var out: [Int: Double] = [:]
+        for (k, j) in columns.enumerated() { out[j] = s.values[k] / scales[k] }
+        return out
+    }
+
+    /// The block each column belongs to (nil for the master's own columns).
+    public func blockOf(column j: Int) -> Int? {
+        if blockIndex.isEmpty {
+            blockIndex = [Int](repeating: -1, count: program.columns.count)
+            for (b, block) in blocks.enumerated() { for j in block.columns { blockIndex[j] = b } }
+        }
+        return blockIndex[j] >= 0 ? blockIndex[j] : nil
+    }
+    private var blockIndex: [Int] = []
 
     /// Artificial units in the master's last solution (0: its value is an LP value).
     public var artificialUse: Double {

@@ -44,7 +44,13 @@ public struct RosterSearch: Sendable {
         public var improvements = 0
     }
 
-    public func solve(progress: ((SolveProgress) -> Void)? = nil) throws -> (Solution, Report) {
+    /// An LP solution of the aggregated model, per person: `share[p][d][o]` is the
+    /// fraction of p's class on option o of day d (see `construct(following:)`).
+    public typealias LPShares = (share: [[[Double]]], classes: [[Int]])
+
+    /// `offers`: an LP solution from the bound's thread; the search rounds it into a
+    /// roster and takes that over when it is better than its own.
+    public func solve(offers: Locked<LPShares?>? = nil, progress: ((SolveProgress) -> Void)? = nil) throws -> (Solution, Report) {
         let clock = ContinuousClock(), started = clock.now
         func elapsed() -> Double { RosterSolver.seconds(clock.now - started) }
         var report = Report()
@@ -118,6 +124,30 @@ public struct RosterSearch: Sendable {
         let shortColumnsOfDay: [[Int]] = model.short.map { $0.flatMap { $0.compactMap { $0?.index } } }
         var kind = Kind.day
         while elapsed() < timeLimit - 0.5 {
+            if let lp = offers?.value {
+                offers?.value = nil
+                let roundingStarted = elapsed()
+                // A failure here costs the offer, never the search.
+                guard let offer = try? construct(following: lp.share, classes: lp.classes,
+                                                deadline: min(timeLimit - 1 - elapsed(), 0.4 * (timeLimit - elapsed()))) else {
+                    if trace { FileHandle.standardError.write(Data(String(format: "search: %6.2fs the LP gave no roster\n", elapsed()).utf8)) }
+                    continue
+                }
+                let v = program.objectiveValue(offer)
+                let better = v < value - 1e-6 * max(1, abs(value)) && program.violatedRows(offer, tolerance: 1e-5).isEmpty
+                if trace {
+                    FileHandle.standardError.write(Data(String(format: "search: %6.2fs roster from the LP %.1f in %.2fs (%@)%@\n", elapsed(), v,
+                                                               elapsed() - roundingStarted, Self.breakdown(program, offer), better ? ", taken" : "").utf8))
+                }
+                if better {
+                    current = offer.enumerated().map { j, x in program.columns[j].kind == .continuous ? x : x.rounded() }
+                    value = v
+                    report.improvements += 1
+                    dayQueue = rng.shuffled(Array(0..<days))
+                    iteration = 0  // a fresh sweep over every day
+                    progress?(SolveProgress(seconds: elapsed(), incumbent: value, bound: nil, gap: nil, nodes: iteration))
+                }
+            }
             iteration += 1
             if iteration > days {  // after the first sweep over every day
                 let total = weight.reduce(0, +) + 0.1 * Double(weight.count)
@@ -347,8 +377,19 @@ public struct RosterSearch: Sendable {
             cover(p, d, o)
         }
 
-        // 4. Breaks, day by day: supervisors first (another supervisor on the
-        // counter throughout), then the rest, each where the counter has most to spare.
+        placeBreaks(working, into: &chosen)
+        if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+            FileHandle.standardError.write(Data("search: greedy shifts and breaks placed\n".utf8))
+        }
+        return try complete(chosen, deadline: deadline)
+    }
+
+    /// Breaks, day by day: supervisors first (another supervisor on the counter
+    /// throughout), then the rest, each where the counter has most to spare.
+    func placeBreaks(_ working: [[Int?]], into chosen: inout [Double]) {
+        let problem = model.problem
+        let program = model.program
+        let isSupervisor = Set(problem.supervisorIndices)
         for d in problem.days.indices {
             let slots = problem.days[d].slotCount
             var present = [Double](repeating: 0, count: slots)
@@ -388,10 +429,198 @@ public struct RosterSearch: Sendable {
                 }
             }
         }
-        if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
-            FileHandle.standardError.write(Data("search: greedy shifts and breaks placed\n".utf8))
+    }
+
+    /// Shifts that follow an LP solution of the aggregated model (`SymmetricBound`):
+    /// `share[p][d][o]` is the fraction of p's class the LP puts on option o of day d.
+    /// A small MIP per class picks which members work, as close to those counts as
+    /// every person's own rows (hours, whole shifts, days off, runs, rest, contract)
+    /// allow; then breaks and serving as in `construct`.
+    public func construct(following share: [[[Double]]], classes: [[Int]], deadline: Double) throws -> [Double]? {
+        let clock = ContinuousClock(), started = clock.now
+        func left() -> Double { deadline - RosterSolver.seconds(clock.now - started) }
+        let problem = model.problem
+        let program = model.program
+        // Capacity rows (each person's hours, whole shifts, days off, runs, rest, contract).
+        var isWork = [Bool](repeating: false, count: program.columns.count)
+        for p in model.work.indices { for d in model.work[p].indices { for x in model.work[p][d] { isWork[x.index] = true } } }
+        var capacity: [(upper: Double, activity: Double)] = []
+        var rowsOf = [[(Int, Double)]](repeating: [], count: program.columns.count)
+        for row in program.rows where row.upper.isFinite && row.terms.contains(where: { isWork[$0.column.index] }) {
+            let ok = row.terms.allSatisfy { t in
+                (isWork[t.column.index] && t.coefficient > 0)
+                    || (program.columns[t.column.index].kind == .continuous && t.coefficient < 0 && program.columns[t.column.index].lower == 0)
+            }
+            guard ok else { continue }
+            let k = capacity.count
+            capacity.append((row.upper, 0))
+            for t in row.terms where isWork[t.column.index] { rowsOf[t.column.index].append((k, t.coefficient)) }
         }
-        return try complete(chosen, deadline: deadline)
+        func fits(_ x: ColumnID) -> Bool {
+            program.columns[x.index].upper > 0.5 && rowsOf[x.index].allSatisfy { capacity[$0.0].activity + $0.1 <= capacity[$0.0].upper + 1e-9 }
+        }
+        var chosen = [Double](repeating: 0, count: program.columns.count)
+        var working = problem.staff.indices.map { _ in [Int?](repeating: nil, count: problem.days.count) }
+        func take(_ p: Int, _ d: Int, _ o: Int) {
+            let x = model.work[p][d][o]
+            for (k, a) in rowsOf[x.index] { capacity[k].activity += a }
+            chosen[x.index] = 1
+            working[p][d] = o
+        }
+        // Meetings first: their attendees must work that day.
+        for m in problem.rules.meetings {
+            guard let d = problem.days.firstIndex(where: { $0.date == m.date }) else { continue }
+            for a in m.attendees {
+                guard let p = problem.staff.firstIndex(where: { $0.id == a }), working[p][d] == nil,
+                      let o = model.work[p][d].indices.max(by: { share[p][d][$0] < share[p][d][$1] }) else { continue }
+                if fits(model.work[p][d][o]) { take(p, d, o) }
+            }
+        }
+        // Day by day, each class gets the LP's count on each shift (rounded); members
+        // are taken most room left first (the tightest of their rows, in shifts),
+        // then shortest current run, then fewest days worked.
+        var worked = [Int](repeating: 0, count: problem.staff.count), run = worked
+        var want: [[[Int]]] = classes.map { c in problem.days.indices.map { d in model.work[c[0]][d].map { _ in 0 } } }
+        var missing = [Int](repeating: 0, count: classes.count)
+        var deficit: [(k: Int, o: Int, short: Int)] = [], lent = 0
+        var lates = [Int](repeating: 0, count: problem.staff.count)
+        let isSupervisor = Set(problem.supervisorIndices)
+        for d in problem.days.indices {
+            for (k, members) in classes.enumerated() {
+                for o in model.work[members[0]][d].indices {
+                    want[k][d][o] = max(0, Int(members.reduce(0.0) { $0 + share[$1][d][o] }.rounded()))
+                    var given = members.filter { working[$0][d] == o }.count
+                    func room(_ p: Int) -> Double {
+                        rowsOf[model.work[p][d][o].index].reduce(Double.infinity) { min($0, (capacity[$1.0].upper - capacity[$1.0].activity) / $1.1) }
+                    }
+                    // Late shifts (counted for fairness) go to whoever has had fewest.
+                    let late = problem.rules.shifts[problem.options[members[0]][d][o].shift].isLate
+                    let order = members.filter { working[$0][d] == nil }.map { ($0, -room($0), late ? lates[$0] : 0) }
+                        .sorted { ($0.1, $0.2, run[$0.0], worked[$0.0], $0.0) < ($1.1, $1.2, run[$1.0], worked[$1.0], $1.0) }.map(\.0)
+                    for p in order where given < want[k][d][o] && fits(model.work[p][d][o]) {
+                        take(p, d, o)
+                        if late { lates[p] += 1 }
+                        given += 1
+                    }
+                    deficit.append((k, o, want[k][d][o] - given))
+                }
+            }
+            // A class that cannot fill its count lends the shift to someone alike at the
+            // counter (same skills, same supervisor standing) who still has room.
+            for (k, o, short) in deficit where short > 0 {
+                let rep = problem.staff[classes[k][0]]
+                let shift = problem.options[classes[k][0]][d][o].shift
+                var left = short
+                let alike = problem.staff.indices.filter { p in
+                    working[p][d] == nil && Set(problem.staff[p].skills) == Set(rep.skills)
+                        && isSupervisor.contains(p) == isSupervisor.contains(classes[k][0])
+                }
+                let candidates = alike.compactMap { p -> (Int, Int, Double)? in
+                    guard let q = problem.options[p][d].firstIndex(where: { $0.shift == shift }), fits(model.work[p][d][q]) else { return nil }
+                    let x = model.work[p][d][q]
+                    return (p, q, rowsOf[x.index].reduce(Double.infinity) { min($0, (capacity[$1.0].upper - capacity[$1.0].activity) / $1.1) })
+                }.sorted { ($0.2, -$0.0) > ($1.2, -$1.0) }
+                for (p, q, _) in candidates where left > 0 && fits(model.work[p][d][q]) {
+                    take(p, d, q)
+                    left -= 1
+                }
+                missing[k] += left
+                lent += short - left
+            }
+            deficit.removeAll()
+            for p in problem.staff.indices {
+                if working[p][d] != nil { worked[p] += 1; run[p] += 1 } else { run[p] = 0 }
+            }
+        }
+        // Where the greedy fell short (a run or a week used up too early), the class's
+        // month is solved again as a small MIP: its members' own rows, the counts as
+        // soft targets, the greedy's choice as the start.
+        var rowsOfPerson = [[Int]](repeating: [], count: problem.staff.count)
+        var personOf = [Int](repeating: -1, count: program.columns.count)
+        for p in model.work.indices { for d in model.work[p].indices { for x in model.work[p][d] { personOf[x.index] = p } } }
+        for (i, row) in program.rows.enumerated() where !row.terms.isEmpty {
+            let p = personOf[row.terms[0].column.index]
+            if p >= 0 && row.terms.allSatisfy({ personOf[$0.column.index] == p }) { rowsOfPerson[p].append(i) }
+        }
+        var repaired = 0
+        for (k, members) in classes.enumerated() where missing[k] > 0 && left() > 1 {
+            var lp = LinearProgram(name: "class \(k)", sense: .minimize)
+            var local = [Int: Int](), start: [Double] = []
+            for p in members {
+                for d in problem.days.indices {
+                    for x in model.work[p][d] {
+                        let c = program.columns[x.index]
+                        local[x.index] = lp.addColumn(name: c.name, kind: .binary, lower: c.lower, upper: c.upper).index
+                        start.append(chosen[x.index])
+                    }
+                }
+                for i in rowsOfPerson[p] {
+                    let r = program.rows[i]
+                    lp.addRow(name: r.name, terms: r.terms.map { (ColumnID(local[$0.column.index]!), $0.coefficient) }, lower: r.lower, upper: r.upper)
+                }
+            }
+            for d in problem.days.indices {
+                for o in model.work[members[0]][d].indices {
+                    let given = members.reduce(0.0) { $0 + chosen[model.work[$1][d][o].index] }
+                    let target = Double(want[k][d][o])
+                    let under = lp.addColumn(name: "under[\(d),\(o)]", lower: 0, upper: target, objective: 1)
+                    start.append(max(0, target - given))
+                    let over = lp.addColumn(name: "over[\(d),\(o)]", lower: 0, upper: Double(members.count), objective: 1)
+                    start.append(max(0, given - target))
+                    lp.addRow(name: "count[\(d),\(o)]", terms: members.map { (ColumnID(local[model.work[$0][d][o].index]!), 1.0) } + [(under, 1), (over, -1)],
+                              lower: target, upper: target)
+                }
+            }
+            var o = SolveOptions(timeLimit: max(0.2, min(1, left() / 4)), relativeGap: 1e-6)
+            o.initialSolution = start
+            let s = try GLPKSolver().solve(lp, options: o)
+            guard s.hasSolution, let v = s.objective, v < Double(missing[k]) - 0.5 else { continue }
+            for p in members {
+                for d in problem.days.indices {
+                    working[p][d] = nil
+                    for (o, x) in model.work[p][d].enumerated() {
+                        chosen[x.index] = s.values[local[x.index]!].rounded()
+                        if chosen[x.index] > 0.5 { working[p][d] = o }
+                    }
+                }
+            }
+            repaired += missing[k] - Int(v.rounded())
+        }
+        if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+            FileHandle.standardError.write(Data(String(format: "search: LP rounded: %d shifts lent to people alike, %d short of the counts, %d made up by class MIPs\n",
+                                                       lent, missing.reduce(0, +), repaired).utf8))
+        }
+        let blocks = classes
+        let shifts = RosterSolver.seconds(clock.now - started)
+        placeBreaks(working, into: &chosen)
+        var result = try complete(chosen, deadline: max(1, left()))
+        // With the shifts fixed, each day's breaks and serving are one small MIP.
+        if let x = result {
+            var fixed = program
+            for p in model.work.indices {
+                for d in model.work[p].indices { for w in model.work[p][d] { fixed.setBounds(w, lower: chosen[w.index], upper: chosen[w.index]) } }
+            }
+            let r = fixed.reduced()
+            if r.infeasibility == nil {
+                var o = SolveOptions(timeLimit: max(0.5, left()), relativeGap: 1e-4)
+                o.cuts = false
+                o.initialSolution = r.restrict(x)
+                let s = try GLPKSolver().solveByBlocks(r.program, options: o)
+                if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+                    FileHandle.standardError.write(Data(String(format: "search: LP rounded: breaks by day %@ %.1f → %.1f\n", s.status.rawValue,
+                                                               program.objectiveValue(x), s.objective.map { $0 + r.objectiveOffset } ?? .nan).utf8))
+                }
+                if s.status == .optimal {
+                    let y = r.expand(s.values).enumerated().map { j, v in program.columns[j].kind == .continuous ? v : v.rounded() }
+                    if program.objectiveValue(y) < program.objectiveValue(x) && program.violatedRows(y, tolerance: 1e-5).isEmpty { result = y }
+                }
+            }
+        }
+        if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+            FileHandle.standardError.write(Data(String(format: "search: LP rounded: shifts %.2fs (%d classes), breaks and serving %.2fs\n",
+                                                       shifts, blocks.count, RosterSolver.seconds(clock.now - started) - shifts).utf8))
+        }
+        return result
     }
 
     /// Fixes every shift and break at `binary` and solves the rest; where that is

@@ -184,8 +184,9 @@ public struct RosterSolver: Sendable {
     }
 
     /// `RosterSearch` on this thread, `SymmetricBound` on another, for the same time.
-    /// The bound LP is tried coarse first (slots summed in blocks of four, then two),
-    /// then exact, each with the time left; the best one finished is kept.
+    /// The bound thread solves the exact LP by Dantzig–Wolfe over days, rounds its
+    /// solution into whole class counts per day and offers it to the search, which
+    /// turns it into a roster and keeps it when it is better than its own.
     static func searchWithBound(_ model: RosterModel, options: SolveOptions,
                                 progress: ((SolveProgress) -> Void)?) throws -> (Solution, SearchSummary) {
         let limit = options.timeLimit ?? 60
@@ -193,29 +194,31 @@ public struct RosterSolver: Sendable {
         let bound = Locked<(value: Double, kind: String)?>(nil)
         let boundDone = DispatchSemaphore(value: 0)
         let problem = model.problem
-        let incumbent = Locked<Double?>(nil)
         let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
+        let offers = Locked<RosterSearch.LPShares?>(nil)
         let thread = Thread {
             let symmetric = SymmetricBound(problem)
             let left = limit - RosterSolver.seconds(clock.now - started)
-            var first = true
-            _ = try? symmetric.lagrangian(block: Int(ProcessInfo.processInfo.environment["KINMU_BOUND_BLOCK"] ?? "1") ?? 1, deadline: left, upper: { incumbent.value }) { b in
-                let kind = first ? "LP, slots summed in 4s" : "Lagrangian, days apart"
-                bound.update { if $0 == nil || b > $0!.value { $0 = (b, kind) } }
+            _ = try? symmetric.boundByDays(deadline: left, primalAfter: 0.6 * limit) { b in
+                bound.update { if $0 == nil || b > $0!.value { $0 = (b, "LP by days (Dantzig–Wolfe)") } }
                 if trace {
-                    FileHandle.standardError.write(Data(String(format: "bound: %6.2fs %@ %.1f\n", RosterSolver.seconds(clock.now - started),
-                                                               first ? "LP, slots summed in 4s" : "Lagrangian", b).utf8))
+                    FileHandle.standardError.write(Data(String(format: "bound: %6.2fs %.1f\n", RosterSolver.seconds(clock.now - started), b).utf8))
                 }
-                first = false
+            } primal: { aggregated in
+                // As many of each class on each shift as the LP says: the search rounds it.
+                var share = problem.staff.indices.map { _ in problem.days.indices.map { _ in [Double]() } }
+                for (k, members) in symmetric.classes.enumerated() {
+                    for p in members {
+                        for d in problem.days.indices { share[p][d] = symmetric.model.work[k][d].map { aggregated[$0.index] } }
+                    }
+                }
+                offers.value = (share, symmetric.classes)
             }
             boundDone.signal()
         }
         thread.stackSize = 16 << 20
         thread.start()
-        var (solution, report) = try RosterSearch(model: model, timeLimit: limit).solve { p in
-            if let v = p.incumbent { incumbent.value = v }
-            progress?(p)
-        }
+        var (solution, report) = try RosterSearch(model: model, timeLimit: limit).solve(offers: offers) { progress?($0) }
         _ = boundDone.wait(timeout: .now() + max(0, limit - seconds(clock.now - started)) + 1)
         let best = bound.value
         if let b = best, let o = solution.objective {

@@ -105,7 +105,46 @@ public struct SymmetricBound: Sendable {
         }
     }
 
-    // MARK: Lagrangian bound
+    /// The master's solution with each day's shifts made whole numbers of each
+    /// class: every day block solved as a small MIP at the best bound's prices
+    /// (so a shift taken today is charged what it takes from the week), each
+    /// class's count on each shift between the floor and the ceiling of the LP's.
+    /// Days that find nothing in time keep the LP's values.
+    func roundByDays(_ decomposition: BlockDecomposition, deadline: Double) throws -> [Double] {
+        let clock = ContinuousClock(), started = clock.now
+        var x = decomposition.primal()
+        var counts: [[Int: (scale: Double, lower: Double, upper: Double)]] = Array(repeating: [:], count: decomposition.blockCount)
+        var rows: [[(terms: [(column: Int, coefficient: Double)], lower: Double, upper: Double)]] = Array(repeating: [], count: decomposition.blockCount)
+        for (k, members) in classes.enumerated() {
+            let m = Double(members.count)
+            var carry = 0.0
+            for d in model.work[k].indices {
+                guard let first = model.work[k][d].first, let b = decomposition.blockOf(column: first.index) else { continue }
+                for (o, w) in model.work[k][d].enumerated() {
+                    let t = m * x[w.index]
+                    counts[b][w.index] = (m, max(0, (t - 1e-6).rounded(.down)), min(m, max(0, (t + 1e-6).rounded(.up))))
+                    for br in model.breakStart[k][d][o] { counts[b][br.index] = (m, 0, m) }
+                }
+                // The class's people at work that day: the LP's number, rounded so that
+                // the running total follows the LP's (no drift over a week).
+                let total = model.work[k][d].reduce(0.0) { $0 + m * x[$1.index] }
+                let want = min(m, max(0, (carry + total).rounded()))
+                carry += total - want
+                rows[b].append((model.work[k][d].map { ($0.index, 1.0) }, want, want))
+            }
+        }
+        for b in counts.indices where !counts[b].isEmpty {
+            let left = deadline - RosterSolver.seconds(clock.now - started)
+            guard left > 0.1 else { break }
+            var o = SolveOptions(timeLimit: max(0.1, min(2, left / Double(counts.count - b))), relativeGap: 1e-3)
+            o.cuts = false
+            guard let v = try decomposition.solveBlock(b, counts: counts[b], rows: rows[b], options: o) else { continue }
+            for (j, value) in v { x[j] = value }
+        }
+        return x
+    }
+
+    // MARK: The bound by days
 
     /// Rows that tie days together (weekly and monthly limits, runs, rest,
     /// fairness; anything with a column that belongs to no day): dualizing them
@@ -135,14 +174,19 @@ public struct SymmetricBound: Sendable {
         }
     }
 
-    /// A Lagrangian bound on the exact aggregated LP, cheap where that LP is slow:
-    /// the day-linking rows are dualized (the rest is one small LP per day), with
-    /// multipliers first taken from the duals of the coarse LP (slots summed in
-    /// `block`s: its day-linking rows are the same rows), then improved by
-    /// subgradient steps (Polyak's step towards `upper()`, the best roster known)
-    /// until `deadline` seconds have passed. Every value reported is a valid bound.
-    public func lagrangian(block: Int = 1, deadline: Double, upper: @escaping @Sendable () -> Double? = { nil },
-                           report: (Double) -> Void = { _ in }) throws -> Double? {
+    /// The exact LP bound of the aggregated model, by Dantzig–Wolfe over days
+    /// (`BlockDecomposition`): the day-linking rows form the master, each day is a
+    /// block kept as a warm GLPK problem. Every round's Lagrangian value is a valid
+    /// bound and is reported when it improves; when no day prices out, the bound is
+    /// the LP optimum. With `block` > 1 the first multipliers are the duals of the
+    /// coarse LP (slots summed in `block`s; its linking rows are the same rows) —
+    /// slower than starting from zero at every size measured, kept for comparison.
+    ///
+    /// Once (at convergence, or after `primalAfter` seconds) the master's solution is
+    /// rounded day by day (`roundByDays`) and passed to `primal`: the aggregated
+    /// model's values with whole numbers of each class on each shift.
+    public func boundByDays(block: Int = 1, deadline: Double, primalAfter: Double = .infinity,
+                            report: (Double) -> Void = { _ in }, primal: (([Double]) -> Void)? = nil) throws -> Double? {
         let clock = ContinuousClock(), started = clock.now
         func left() -> Double { deadline - RosterSolver.seconds(clock.now - started) }
         let program = model.boxed()
@@ -167,9 +211,10 @@ public struct SymmetricBound: Sendable {
             if value > (best ?? -.infinity) + 1e-9 { best = value; report(value) }
         }
         guard let first = try decomposition.start(at: initial) else { return best }
+        var handed = false
         note(first)
         while left() > 0.5 {
-            let more = try decomposition.round(timeLimit: left())
+            let more = try decomposition.round(smoothing: 0.8, timeLimit: left())
             if trace {
                 FileHandle.standardError.write(Data(String(
                     format: "bound: round %d  master %.2f  L %.2f  artificial %.3f  %.1fs\n", decomposition.rounds,
@@ -177,6 +222,24 @@ public struct SymmetricBound: Sendable {
                     RosterSolver.seconds(clock.now - started)).utf8))
             }
             note(decomposition.bound)
+            // The master's solution (the LP optimum once nothing prices out; close to it
+            // long before) is handed on once, to be rounded into a roster.
+            if let hand = primal, !handed, !more || RosterSolver.seconds(clock.now - started) >= primalAfter,
+               decomposition.artificialUse < 1e-9 {
+                handed = true
+                let roundingStarted = RosterSolver.seconds(clock.now - started)
+                if trace {
+                    FileHandle.standardError.write(Data(String(format: "bound: the LP's solution handed on (%@)\n",
+                                                               RosterSearch.breakdown(program, decomposition.primal())).utf8))
+                }
+                let rounded = (try? roundByDays(decomposition, deadline: left() * 0.5)) ?? decomposition.primal()
+                if trace {
+                    FileHandle.standardError.write(Data(String(format: "bound: the LP rounded day by day in %.2fs (%@)\n",
+                                                               RosterSolver.seconds(clock.now - started) - roundingStarted,
+                                                               RosterSearch.breakdown(program, rounded)).utf8))
+                }
+                hand(rounded)
+            }
             guard more else { break }
         }
         return best

@@ -80,7 +80,7 @@ struct LargeCentreTests {
         let bound = SymmetricBound(problem)
         let exact = try #require(try bound.solve().objective)
         var reported: [Double] = []
-        let best = try #require(try bound.lagrangian(block: block, deadline: 120, report: { reported.append($0) }))
+        let best = try #require(try bound.boundByDays(block: block, deadline: 120, report: { reported.append($0) }))
         if block > 1 {
             let coarse = try #require(try bound.solve(block: block).objective)
             #expect(abs(reported[0] - coarse) < 1e-6)  // the coarse LP comes first
