@@ -44,13 +44,9 @@ public struct RosterSearch: Sendable {
         public var improvements = 0
     }
 
-    /// An LP solution of the aggregated model, per person: `share[p][d][o]` is the
-    /// fraction of p's class on option o of day d (see `construct(following:)`).
-    public typealias LPShares = (share: [[[Double]]], classes: [[Int]])
-
-    /// `offers`: an LP solution from the bound's thread; the search rounds it into a
-    /// roster and takes that over when it is better than its own.
-    public func solve(offers: Locked<LPShares?>? = nil, progress: ((SolveProgress) -> Void)? = nil) throws -> (Solution, Report) {
+    /// `offers`: rosters (values of the program) made elsewhere — the bound's thread
+    /// rounds its LP — taken over when better than the search's own.
+    public func solve(offers: Locked<[[Double]]>? = nil, progress: ((SolveProgress) -> Void)? = nil) throws -> (Solution, Report) {
         let clock = ContinuousClock(), started = clock.now
         func elapsed() -> Double { RosterSolver.seconds(clock.now - started) }
         var report = Report()
@@ -124,20 +120,14 @@ public struct RosterSearch: Sendable {
         let shortColumnsOfDay: [[Int]] = model.short.map { $0.flatMap { $0.compactMap { $0?.index } } }
         var kind = Kind.day
         while elapsed() < timeLimit - 0.5 {
-            if let lp = offers?.value {
-                offers?.value = nil
-                let roundingStarted = elapsed()
-                // A failure here costs the offer, never the search.
-                guard let offer = try? construct(following: lp.share, classes: lp.classes,
-                                                deadline: min(timeLimit - 1 - elapsed(), 0.4 * (timeLimit - elapsed()))) else {
-                    if trace { FileHandle.standardError.write(Data(String(format: "search: %6.2fs the LP gave no roster\n", elapsed()).utf8)) }
-                    continue
-                }
+            var pending: [[Double]] = []
+            offers?.update { pending = $0; $0 = [] }
+            for offer in pending {
                 let v = program.objectiveValue(offer)
                 let better = v < value - 1e-6 * max(1, abs(value)) && program.violatedRows(offer, tolerance: 1e-5).isEmpty
                 if trace {
-                    FileHandle.standardError.write(Data(String(format: "search: %6.2fs roster from the LP %.1f in %.2fs (%@)%@\n", elapsed(), v,
-                                                               elapsed() - roundingStarted, Self.breakdown(program, offer), better ? ", taken" : "").utf8))
+                    FileHandle.standardError.write(Data(String(format: "search: %6.2fs roster from the LP %.1f (%@)%@\n", elapsed(), v,
+                                                               Self.breakdown(program, offer), better ? ", taken" : "").utf8))
                 }
                 if better {
                     current = offer.enumerated().map { j, x in program.columns[j].kind == .continuous ? x : x.rounded() }
@@ -493,10 +483,10 @@ public struct RosterSearch: Sendable {
                     func room(_ p: Int) -> Double {
                         rowsOf[model.work[p][d][o].index].reduce(Double.infinity) { min($0, (capacity[$1.0].upper - capacity[$1.0].activity) / $1.1) }
                     }
-                    // Late shifts (counted for fairness) go to whoever has had fewest.
+                    // Late shifts (counted for fairness) go to whoever has had fewest, first.
                     let late = problem.rules.shifts[problem.options[members[0]][d][o].shift].isLate
                     let order = members.filter { working[$0][d] == nil }.map { ($0, -room($0), late ? lates[$0] : 0) }
-                        .sorted { ($0.1, $0.2, run[$0.0], worked[$0.0], $0.0) < ($1.1, $1.2, run[$1.0], worked[$1.0], $1.0) }.map(\.0)
+                        .sorted { ($0.2, $0.1, run[$0.0], worked[$0.0], $0.0) < ($1.2, $1.1, run[$1.0], worked[$1.0], $1.0) }.map(\.0)
                     for p in order where given < want[k][d][o] && fits(model.work[p][d][o]) {
                         take(p, d, o)
                         if late { lates[p] += 1 }

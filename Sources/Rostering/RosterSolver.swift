@@ -195,7 +195,7 @@ public struct RosterSolver: Sendable {
         let boundDone = DispatchSemaphore(value: 0)
         let problem = model.problem
         let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
-        let offers = Locked<RosterSearch.LPShares?>(nil)
+        let offers = Locked<[[Double]]>([])
         let thread = Thread {
             let symmetric = SymmetricBound(problem)
             let left = limit - RosterSolver.seconds(clock.now - started)
@@ -205,14 +205,19 @@ public struct RosterSolver: Sendable {
                     FileHandle.standardError.write(Data(String(format: "bound: %6.2fs %.1f\n", RosterSolver.seconds(clock.now - started), b).utf8))
                 }
             } primal: { aggregated in
-                // As many of each class on each shift as the LP says: the search rounds it.
+                // As many of each class on each shift as the rounding says; which members,
+                // the search's construction decides (here, on this thread).
                 var share = problem.staff.indices.map { _ in problem.days.indices.map { _ in [Double]() } }
                 for (k, members) in symmetric.classes.enumerated() {
                     for p in members {
                         for d in problem.days.indices { share[p][d] = symmetric.model.work[k][d].map { aggregated[$0.index] } }
                     }
                 }
-                offers.value = (share, symmetric.classes)
+                let left = limit - 1.5 - RosterSolver.seconds(clock.now - started)
+                guard left > 1, let x = try? RosterSearch(model: model, timeLimit: left).construct(following: share, classes: symmetric.classes,
+                                                                                               deadline: min(left, 10)) else { return false }
+                offers.update { $0.append(x) }
+                return limit - RosterSolver.seconds(clock.now - started) > 6
             }
             boundDone.signal()
         }

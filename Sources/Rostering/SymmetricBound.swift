@@ -1,4 +1,5 @@
 import Foundation
+import Demand
 import MIP
 
 /// A lower bound for large centres from the symmetry of interchangeable people.
@@ -110,14 +111,18 @@ public struct SymmetricBound: Sendable {
     /// (so a shift taken today is charged what it takes from the week), each
     /// class's count on each shift between the floor and the ceiling of the LP's.
     /// Days that find nothing in time keep the LP's values.
-    func roundByDays(_ decomposition: BlockDecomposition, deadline: Double) throws -> [Double] {
+    /// `seed` > 0 starts each class's running remainder at a random point in
+    /// [−½, ½), which moves the days on which a class's fractions are rounded up:
+    /// another rounding of the same LP.
+    func roundByDays(_ decomposition: BlockDecomposition, deadline: Double, seed: UInt64 = 0) throws -> [Double] {
+        var rng = SplitMix64(seed: seed)
         let clock = ContinuousClock(), started = clock.now
         var x = decomposition.primal()
         var counts: [[Int: (scale: Double, lower: Double, upper: Double)]] = Array(repeating: [:], count: decomposition.blockCount)
         var rows: [[(terms: [(column: Int, coefficient: Double)], lower: Double, upper: Double)]] = Array(repeating: [], count: decomposition.blockCount)
         for (k, members) in classes.enumerated() {
             let m = Double(members.count)
-            var carry = 0.0
+            var carry = seed == 0 ? 0.0 : rng.uniform() - 0.5
             for d in model.work[k].indices {
                 guard let first = model.work[k][d].first, let b = decomposition.blockOf(column: first.index) else { continue }
                 for (o, w) in model.work[k][d].enumerated() {
@@ -182,11 +187,12 @@ public struct SymmetricBound: Sendable {
     /// coarse LP (slots summed in `block`s; its linking rows are the same rows) —
     /// slower than starting from zero at every size measured, kept for comparison.
     ///
-    /// Once (at convergence, or after `primalAfter` seconds) the master's solution is
+    /// At convergence (or once after `primalAfter` seconds) the master's solution is
     /// rounded day by day (`roundByDays`) and passed to `primal`: the aggregated
-    /// model's values with whole numbers of each class on each shift.
+    /// model's values with whole numbers of each class on each shift. After
+    /// convergence it is rounded again, other ways, as long as `primal` returns true.
     public func boundByDays(block: Int = 1, deadline: Double, primalAfter: Double = .infinity,
-                            report: (Double) -> Void = { _ in }, primal: (([Double]) -> Void)? = nil) throws -> Double? {
+                            report: (Double) -> Void = { _ in }, primal: (([Double]) -> Bool)? = nil) throws -> Double? {
         let clock = ContinuousClock(), started = clock.now
         func left() -> Double { deadline - RosterSolver.seconds(clock.now - started) }
         let program = model.boxed()
@@ -223,22 +229,27 @@ public struct SymmetricBound: Sendable {
             }
             note(decomposition.bound)
             // The master's solution (the LP optimum once nothing prices out; close to it
-            // long before) is handed on once, to be rounded into a roster.
+            // long before) is rounded and handed on, then rounded again other ways
+            // while `primal` asks for more and time remains.
             if let hand = primal, !handed, !more || RosterSolver.seconds(clock.now - started) >= primalAfter,
                decomposition.artificialUse < 1e-9 {
                 handed = true
-                let roundingStarted = RosterSolver.seconds(clock.now - started)
                 if trace {
                     FileHandle.standardError.write(Data(String(format: "bound: the LP's solution handed on (%@)\n",
                                                                RosterSearch.breakdown(program, decomposition.primal())).utf8))
                 }
-                let rounded = (try? roundByDays(decomposition, deadline: left() * 0.5)) ?? decomposition.primal()
-                if trace {
-                    FileHandle.standardError.write(Data(String(format: "bound: the LP rounded day by day in %.2fs (%@)\n",
-                                                               RosterSolver.seconds(clock.now - started) - roundingStarted,
-                                                               RosterSearch.breakdown(program, rounded)).utf8))
+                var seed: UInt64 = 0
+                while left() > 1 {
+                    let roundingStarted = RosterSolver.seconds(clock.now - started)
+                    let rounded = (try? roundByDays(decomposition, deadline: left() * 0.5, seed: seed)) ?? decomposition.primal()
+                    if trace {
+                        FileHandle.standardError.write(Data(String(format: "bound: the LP rounded day by day (seed %d) in %.2fs (%@)\n", seed,
+                                                                   RosterSolver.seconds(clock.now - started) - roundingStarted,
+                                                                   RosterSearch.breakdown(program, rounded)).utf8))
+                    }
+                    guard hand(rounded), more == false else { break }  // mid-way: once, then back to the bound
+                    seed += 1
                 }
-                hand(rounded)
             }
             guard more else { break }
         }

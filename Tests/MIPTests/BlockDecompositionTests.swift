@@ -52,6 +52,32 @@ struct BlockDecompositionTests {
         #expect(bounds == bounds.sorted())
     }
 
+    @Test("a block solved with whole counts keeps its rows and the extra ones")
+    func integerBlock() throws {
+        let (lp, linking) = Self.program(blocks: 3, seed: 11)
+        let dw = try BlockDecomposition(lp, linking: linking, penalty: 1e4)
+        _ = try dw.start(at: [0, 0])
+        while try dw.round() {}
+        // Block 0's columns as counts of halves: x = N / 2, N in 0...6; and x0 + x1 = 1.5.
+        let columns = (0..<lp.columns.count).filter { dw.blockOf(column: $0) == 0 }
+        #expect(columns.count == 4)
+        let counts = Dictionary(uniqueKeysWithValues: columns.map { ($0, (scale: 2.0, lower: 0.0, upper: 6.0)) })
+        let x = try #require(try dw.solveBlock(0, counts: counts, rows: [([(columns[0], 1), (columns[1], 1)], 3, 3)],
+                                               options: SolveOptions(timeLimit: 10)))
+        for j in columns {
+            let v = try #require(x[j])
+            #expect(abs(2 * v - (2 * v).rounded()) < 1e-9 && v >= -1e-9 && v <= 3 + 1e-9)
+        }
+        #expect(abs(x[columns[0]]! + x[columns[1]]! - 1.5) < 1e-9)
+        var full = [Double](repeating: 0, count: lp.columns.count)
+        for (j, v) in x { full[j] = v }
+        for i in 0..<2 {  // block 0's own rows
+            let r = lp.rows[i]
+            let a = r.terms.reduce(0.0) { $0 + $1.coefficient * full[$1.column.index] }
+            #expect(a >= r.lower - 1e-7 && a <= r.upper + 1e-7, "\(r.name): \(a)")
+        }
+    }
+
     @Test("refuses columns without a finite box")
     func refusesInfiniteBox() throws {
         var lp = LinearProgram(name: "open", sense: .minimize)

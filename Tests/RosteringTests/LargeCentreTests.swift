@@ -95,6 +95,40 @@ struct LargeCentreTests {
         #expect(blocks.count >= problem.days.count)
     }
 
+    @Test("the LP rounded by days: whole class counts, and a roster the checker passes")
+    func roundedLP() throws {
+        let t = Self.centre(staff: 16, seed: 4)
+        let problem = try t.problem()
+        let bound = SymmetricBound(problem)
+        let exact = try #require(try bound.solve().objective)
+        var handed: [Double]?
+        _ = try bound.boundByDays(deadline: 120, primal: { handed = $0; return false })
+        let aggregated = try #require(handed)
+        // Each class's count on each shift of each day is a whole number.
+        for (k, members) in bound.classes.enumerated() {
+            for d in problem.days.indices {
+                for w in bound.model.work[k][d] {
+                    let n = Double(members.count) * aggregated[w.index]
+                    #expect(abs(n - n.rounded()) < 1e-6, "class \(k) day \(d): \(n) people")
+                }
+            }
+        }
+        var share = problem.staff.indices.map { _ in problem.days.indices.map { _ in [Double]() } }
+        for (k, members) in bound.classes.enumerated() {
+            for p in members { for d in problem.days.indices { share[p][d] = bound.model.work[k][d].map { aggregated[$0.index] } } }
+        }
+        let model = RosterModel(problem)
+        let values = try #require(try RosterSearch(model: model, timeLimit: 20).construct(following: share, classes: bound.classes, deadline: 20))
+        #expect(model.program.violatedRows(values, tolerance: 1e-5).isEmpty)
+        let value = model.program.objectiveValue(values)
+        #expect(value >= exact - 1e-6 * max(1, abs(exact)), "a roster below the LP bound: \(value) < \(exact)")
+        let solution = Solution(status: .feasible, stopReason: .completed, objective: value, bound: exact, gap: nil,
+                                seconds: 0, values: values, nodes: 0)
+        let roster = RosterSolver().extract(model, values: values, solution: solution, scenario: nil)
+        let v = t.checker.check(roster)
+        #expect(v.isEmpty, "\(v.map(\.description))")
+    }
+
     @Test("whole shifts: the hours rows rounded hold for every week a person can work, and cut the LP")
     func wholeShifts() throws {
         let problem = try SyntheticCentre(staff: 20, days: 14, seed: 1).problem(days: 14)
