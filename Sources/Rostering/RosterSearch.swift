@@ -473,6 +473,10 @@ public struct RosterSearch: Sendable {
         var want: [[[Int]]] = classes.map { c in problem.days.indices.map { d in model.work[c[0]][d].map { _ in 0 } } }
         var missing = [Int](repeating: 0, count: classes.count)
         var deficit: [(k: Int, o: Int, short: Int)] = [], lent = 0
+        let weeks = model.weeks.map(\.days)
+        var weekOf = [Int](repeating: 0, count: problem.days.count)
+        for (n, w) in weeks.enumerated() { for d in w { weekOf[d] = n } }
+        var missingWeek = classes.map { _ in [Int](repeating: 0, count: weeks.count) }
         var lates = [Int](repeating: 0, count: problem.staff.count)
         let isSupervisor = Set(problem.supervisorIndices)
         for d in problem.days.indices {
@@ -515,6 +519,7 @@ public struct RosterSearch: Sendable {
                     left -= 1
                 }
                 missing[k] += left
+                missingWeek[k][weekOf[d]] += left
                 lent += short - left
             }
             deficit.removeAll()
@@ -522,9 +527,10 @@ public struct RosterSearch: Sendable {
                 if working[p][d] != nil { worked[p] += 1; run[p] += 1 } else { run[p] = 0 }
             }
         }
-        // Where the greedy fell short (a run or a week used up too early), the class's
-        // month is solved again as a small MIP: its members' own rows, the counts as
-        // soft targets, the greedy's choice as the start.
+        // Where the greedy fell short (a week's hours spread so evenly that no one has
+        // room for a long shift at its end, a run used up), that class's week is solved
+        // again as a small MIP: its members' own rows, the counts as soft targets, the
+        // rest of the month fixed, the greedy's choice as the start.
         var rowsOfPerson = [[Int]](repeating: [], count: problem.staff.count)
         var personOf = [Int](repeating: -1, count: program.columns.count)
         for p in model.work.indices { for d in model.work[p].indices { for x in model.work[p][d] { personOf[x.index] = p } } }
@@ -533,51 +539,62 @@ public struct RosterSearch: Sendable {
             if p >= 0 && row.terms.allSatisfy({ personOf[$0.column.index] == p }) { rowsOfPerson[p].append(i) }
         }
         var repaired = 0
-        for (k, members) in classes.enumerated() where missing[k] > 0 && left() > 1 {
-            var lp = LinearProgram(name: "class \(k)", sense: .minimize)
-            var local = [Int: Int](), start: [Double] = []
-            for p in members {
-                for d in problem.days.indices {
-                    for x in model.work[p][d] {
-                        let c = program.columns[x.index]
-                        local[x.index] = lp.addColumn(name: c.name, kind: .binary, lower: c.lower, upper: c.upper).index
-                        start.append(chosen[x.index])
+        for (k, members) in classes.enumerated() {
+            for (w, week) in weeks.enumerated() where missingWeek[k][w] > 0 && left() > 1 {
+                if ProcessInfo.processInfo.environment["KINMU_DEBUG"] != nil {
+                    let wanted = week.reduce(0.0) { a, d in a + model.work[members[0]][d].indices.reduce(0.0) { $0 + Double(want[k][d][$1]) * problem.options[members[0]][d][$1].workHours } }
+                    let days = week.reduce(0) { a, d in a + model.work[members[0]][d].indices.reduce(0) { $0 + want[k][d][$1] } }
+                    FileHandle.standardError.write(Data("debug: class \(k) (\(members.count) \(problem.staff[members[0]].employment.rawValue), cap \(problem.staff[members[0]].contract.maxHoursPerWeek ?? 40)) week \(w) (\(week.count) days): wanted \(wanted) h in \(days) shifts, missing \(missingWeek[k][w])\n".utf8))
+                }
+                let inWeek = Set(week)
+                var lp = LinearProgram(name: "class \(k) week \(w)", sense: .minimize)
+                var local = [Int: Int](), start: [Double] = []
+                for p in members {
+                    for d in problem.days.indices {
+                        for x in model.work[p][d] {
+                            let c = program.columns[x.index]
+                            let open = inWeek.contains(d)
+                            local[x.index] = lp.addColumn(name: c.name, kind: .binary, lower: open ? c.lower : chosen[x.index],
+                                                          upper: open ? c.upper : chosen[x.index]).index
+                            start.append(chosen[x.index])
+                        }
+                    }
+                    for i in rowsOfPerson[p] {
+                        let r = program.rows[i]
+                        lp.addRow(name: r.name, terms: r.terms.map { (ColumnID(local[$0.column.index]!), $0.coefficient) }, lower: r.lower, upper: r.upper)
                     }
                 }
-                for i in rowsOfPerson[p] {
-                    let r = program.rows[i]
-                    lp.addRow(name: r.name, terms: r.terms.map { (ColumnID(local[$0.column.index]!), $0.coefficient) }, lower: r.lower, upper: r.upper)
-                }
-            }
-            for d in problem.days.indices {
-                for o in model.work[members[0]][d].indices {
-                    let given = members.reduce(0.0) { $0 + chosen[model.work[$1][d][o].index] }
-                    let target = Double(want[k][d][o])
-                    let under = lp.addColumn(name: "under[\(d),\(o)]", lower: 0, upper: target, objective: 1)
-                    start.append(max(0, target - given))
-                    let over = lp.addColumn(name: "over[\(d),\(o)]", lower: 0, upper: Double(members.count), objective: 1)
-                    start.append(max(0, given - target))
-                    lp.addRow(name: "count[\(d),\(o)]", terms: members.map { (ColumnID(local[model.work[$0][d][o].index]!), 1.0) } + [(under, 1), (over, -1)],
-                              lower: target, upper: target)
-                }
-            }
-            var o = SolveOptions(timeLimit: max(0.2, min(1, left() / 4)), relativeGap: 1e-6)
-            o.initialSolution = start
-            let s = try GLPKSolver().solve(lp, options: o)
-            guard s.hasSolution, let v = s.objective, v < Double(missing[k]) - 0.5 else { continue }
-            for p in members {
-                for d in problem.days.indices {
-                    working[p][d] = nil
-                    for (o, x) in model.work[p][d].enumerated() {
-                        chosen[x.index] = s.values[local[x.index]!].rounded()
-                        if chosen[x.index] > 0.5 { working[p][d] = o }
+                for d in week {
+                    for o in model.work[members[0]][d].indices {
+                        let given = members.reduce(0.0) { $0 + chosen[model.work[$1][d][o].index] }
+                        let target = Double(want[k][d][o])
+                        let under = lp.addColumn(name: "under[\(d),\(o)]", lower: 0, upper: target, objective: 1)
+                        start.append(max(0, target - given))
+                        let over = lp.addColumn(name: "over[\(d),\(o)]", lower: 0, upper: Double(members.count), objective: 1)
+                        start.append(max(0, given - target))
+                        lp.addRow(name: "count[\(d),\(o)]", terms: members.map { (ColumnID(local[model.work[$0][d][o].index]!), 1.0) } + [(under, 1), (over, -1)],
+                                  lower: target, upper: target)
                     }
                 }
+                let before = start.suffix(2 * week.reduce(0) { $0 + model.work[members[0]][$1].count }).reduce(0, +)
+                var o = SolveOptions(timeLimit: max(0.2, min(1, left() / 4)), relativeGap: 1e-6)
+                o.initialSolution = start
+                let s = try GLPKSolver().solve(lp, options: o)
+                guard s.hasSolution, let v = s.objective, v < before - 0.5 else { continue }
+                for p in members {
+                    for d in week {
+                        working[p][d] = nil
+                        for (o, x) in model.work[p][d].enumerated() {
+                            chosen[x.index] = s.values[local[x.index]!].rounded()
+                            if chosen[x.index] > 0.5 { working[p][d] = o }
+                        }
+                    }
+                }
+                repaired += Int((before - v).rounded())
             }
-            repaired += missing[k] - Int(v.rounded())
         }
         if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
-            FileHandle.standardError.write(Data(String(format: "search: LP rounded: %d shifts lent to people alike, %d short of the counts, %d made up by class MIPs\n",
+            FileHandle.standardError.write(Data(String(format: "search: LP rounded: %d shifts lent to people alike, %d short of the counts, deviations cut by %d in class-week MIPs\n",
                                                        lent, missing.reduce(0, +), repaired).utf8))
         }
         let blocks = classes

@@ -120,10 +120,14 @@ public struct SymmetricBound: Sendable {
         var x = decomposition.primal()
         var counts: [[Int: (scale: Double, lower: Double, upper: Double)]] = Array(repeating: [:], count: decomposition.blockCount)
         var rows: [[(terms: [(column: Int, coefficient: Double)], lower: Double, upper: Double)]] = Array(repeating: [], count: decomposition.blockCount)
+        var weekOf = [Int](repeating: 0, count: model.problem.days.count)
+        for (n, w) in model.weeks.enumerated() { for d in w.days { weekOf[d] = n } }
         for (k, members) in classes.enumerated() {
             let m = Double(members.count)
-            var carry = seed == 0 ? 0.0 : rng.uniform() - 0.5
+            let offset = seed == 0 ? 0.0 : rng.uniform() - 0.5
+            var carry = offset
             for d in model.work[k].indices {
+                if d > 0 && weekOf[d] != weekOf[d - 1] { carry = offset }  // each week's total follows the LP's
                 guard let first = model.work[k][d].first, let b = decomposition.blockOf(column: first.index) else { continue }
                 for (o, w) in model.work[k][d].enumerated() {
                     let t = m * x[w.index]
@@ -138,13 +142,28 @@ public struct SymmetricBound: Sendable {
                 rows[b].append((model.work[k][d].map { ($0.index, 1.0) }, want, want))
             }
         }
-        for b in counts.indices where !counts[b].isEmpty {
+        // Day by day (the order the weeks run in).
+        for d in model.problem.days.indices {
+            guard let b = classes.indices.lazy.compactMap({ k in self.model.work[k][d].first.flatMap { decomposition.blockOf(column: $0.index) } }).first,
+                  !counts[b].isEmpty else { continue }
+            let extra = rows[b]
             let left = deadline - RosterSolver.seconds(clock.now - started)
             guard left > 0.1 else { break }
-            var o = SolveOptions(timeLimit: max(0.1, min(2, left / Double(counts.count - b))), relativeGap: 1e-3)
+            var o = SolveOptions(timeLimit: max(0.1, min(2, left / Double(model.problem.days.count - d))), relativeGap: 1e-3)
             o.cuts = false
-            guard let v = try decomposition.solveBlock(b, counts: counts[b], rows: rows[b], options: o) else { continue }
-            for (j, value) in v { x[j] = value }
+            // When the day's whole counts cannot meet the LP's number of people exactly:
+            // fewer (each count down to 0, the day's total at most the LP's).
+            var v = try decomposition.solveBlock(b, counts: counts[b], rows: extra, options: o)
+            if v == nil {
+                let looser = counts[b].mapValues { (scale: $0.scale, lower: 0.0, upper: $0.upper) }
+                let atMost = extra.map { (terms: $0.terms, lower: -Double.infinity, upper: $0.upper) }
+                v = try decomposition.solveBlock(b, counts: looser, rows: atMost, options: o)
+            }
+            if let v {
+                for (j, value) in v { x[j] = value }
+            } else if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+                FileHandle.standardError.write(Data("bound: day \(d) not rounded (no whole counts found in \(o.timeLimit ?? 0) s)\n".utf8))
+            }
         }
         return x
     }
