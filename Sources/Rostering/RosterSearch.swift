@@ -260,22 +260,7 @@ public struct RosterSearch: Sendable {
         let w = problem.rules.weights
         var chosen = [Double](repeating: 0, count: program.columns.count)
 
-        // Capacity rows: upper-bounded, every work column with a positive
-        // coefficient, anything else continuous with a negative one (taken at 0).
-        var isWork = [Bool](repeating: false, count: program.columns.count)
-        for p in model.work.indices { for d in model.work[p].indices { for x in model.work[p][d] { isWork[x.index] = true } } }
-        var capacity: [(upper: Double, activity: Double)] = []
-        var rowsOf = [[(Int, Double)]](repeating: [], count: program.columns.count)
-        for row in program.rows where row.upper.isFinite && row.lower == -.infinity {
-            let ok = row.terms.allSatisfy { t in
-                (isWork[t.column.index] && t.coefficient > 0)
-                    || (program.columns[t.column.index].kind == .continuous && t.coefficient < 0 && program.columns[t.column.index].lower == 0)
-            }
-            guard ok, row.terms.contains(where: { isWork[$0.column.index] }) else { continue }
-            let k = capacity.count
-            capacity.append((row.upper, 0))
-            for t in row.terms where isWork[t.column.index] { rowsOf[t.column.index].append((k, t.coefficient)) }
-        }
+        var (capacity, rowsOf) = capacityRows()
         var working = problem.staff.indices.map { _ in [Int?](repeating: nil, count: problem.days.count) }
         func fits(_ x: ColumnID) -> Bool {
             program.columns[x.index].upper > 0.5 && rowsOf[x.index].allSatisfy { capacity[$0.0].activity + $0.1 <= capacity[$0.0].upper + 1e-9 }
@@ -374,6 +359,31 @@ public struct RosterSearch: Sendable {
         return try complete(chosen, deadline: deadline)
     }
 
+    /// The program's *capacity rows* — upper-bounded (and only upper), every work
+    /// column with a positive coefficient, anything else continuous with a negative
+    /// one (taken at 0): each person's hours, whole shifts, days off, runs, rest,
+    /// contract. Read from the program, so a rule added to the model binds the
+    /// constructions too. Returns each row's (upper, activity 0) and, per column,
+    /// its (row, coefficient) pairs.
+    func capacityRows() -> (capacity: [(upper: Double, activity: Double)], rowsOf: [[(Int, Double)]]) {
+        let program = model.program
+        var isWork = [Bool](repeating: false, count: program.columns.count)
+        for p in model.work.indices { for d in model.work[p].indices { for x in model.work[p][d] { isWork[x.index] = true } } }
+        var capacity: [(upper: Double, activity: Double)] = []
+        var rowsOf = [[(Int, Double)]](repeating: [], count: program.columns.count)
+        for row in program.rows where row.upper.isFinite && row.lower == -.infinity {
+            let ok = row.terms.allSatisfy { t in
+                (isWork[t.column.index] && t.coefficient > 0)
+                    || (program.columns[t.column.index].kind == .continuous && t.coefficient < 0 && program.columns[t.column.index].lower == 0)
+            }
+            guard ok, row.terms.contains(where: { isWork[$0.column.index] }) else { continue }
+            let k = capacity.count
+            capacity.append((row.upper, 0))
+            for t in row.terms where isWork[t.column.index] { rowsOf[t.column.index].append((k, t.coefficient)) }
+        }
+        return (capacity, rowsOf)
+    }
+
     /// Breaks, day by day: supervisors first (another supervisor on the counter
     /// throughout), then the rest, each where the counter has most to spare.
     func placeBreaks(_ working: [[Int?]], into chosen: inout [Double]) {
@@ -432,20 +442,7 @@ public struct RosterSearch: Sendable {
         let problem = model.problem
         let program = model.program
         // Capacity rows (each person's hours, whole shifts, days off, runs, rest, contract).
-        var isWork = [Bool](repeating: false, count: program.columns.count)
-        for p in model.work.indices { for d in model.work[p].indices { for x in model.work[p][d] { isWork[x.index] = true } } }
-        var capacity: [(upper: Double, activity: Double)] = []
-        var rowsOf = [[(Int, Double)]](repeating: [], count: program.columns.count)
-        for row in program.rows where row.upper.isFinite && row.terms.contains(where: { isWork[$0.column.index] }) {
-            let ok = row.terms.allSatisfy { t in
-                (isWork[t.column.index] && t.coefficient > 0)
-                    || (program.columns[t.column.index].kind == .continuous && t.coefficient < 0 && program.columns[t.column.index].lower == 0)
-            }
-            guard ok else { continue }
-            let k = capacity.count
-            capacity.append((row.upper, 0))
-            for t in row.terms where isWork[t.column.index] { rowsOf[t.column.index].append((k, t.coefficient)) }
-        }
+        var (capacity, rowsOf) = capacityRows()
         func fits(_ x: ColumnID) -> Bool {
             program.columns[x.index].upper > 0.5 && rowsOf[x.index].allSatisfy { capacity[$0.0].activity + $0.1 <= capacity[$0.0].upper + 1e-9 }
         }
