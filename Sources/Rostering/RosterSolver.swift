@@ -22,8 +22,8 @@ public struct SearchSummary: Sendable {
     public var constructionSeconds: Double
     public var neighbourhoods: Int
     public var improvements: Int
-    /// Which bound is reported: the coarse LP ("LP, slots summed in 4s") or the
-    /// Lagrangian bound that improved on it; nil when none finished.
+    /// Which bound is reported ("LP by days (Dantzig–Wolfe)": the best Lagrangian
+    /// value of the decomposition, the exact LP once it converges); nil when none finished.
     public var boundKind: String?
 }
 
