@@ -29,7 +29,7 @@ public final class BlockDecomposition {
     let linkTerms: [[(k: Int, coefficient: Double)]]
     let master: ColumnLP
     /// Master columns after the free ones and the artificials: (block, block solution).
-    var proposals: [(block: Int, cost: Double, x: [(column: Int, value: Double)])] = []
+    var proposals: [[(column: Int, value: Double)]] = []
     let artificialCount: Int
     /// The best Lagrangian bound so far, and the multipliers that gave it.
     public private(set) var bound = -Double.infinity
@@ -102,48 +102,29 @@ public final class BlockDecomposition {
 
     public var blockCount: Int { blocks.count }
 
-    /// Multipliers with signs the rows allow (π > 0 prices a finite lower side, π < 0 a finite upper).
-    func clamp(_ pi: [Double]) -> [Double] {
-        pi.enumerated().map { k, p in
-            let r = program.rows[linking[k]]
-            if p > 0 && !r.lower.isFinite { return 0 }
-            if p < 0 && !r.upper.isFinite { return 0 }
-            return p
-        }
-    }
-
-    /// Prices every block at `pi`: L(π), and each block's optimum (its values and
-    /// its reduced cost at `pi`, without the convexity dual).
-    func price(_ pi: [Double]) throws -> (bound: Double, solutions: [[Double]], costs: [Double])? {
-        var reduced = program.columns.map(\.objective)
-        var constant = 0.0
-        for (k, p) in pi.enumerated() where p != 0 {
-            let r = program.rows[linking[k]]
-            constant += p * (p > 0 ? r.lower : r.upper)
-            for t in r.terms { reduced[t.column.index] -= p * t.coefficient }
-        }
+    /// Prices every block at `pi` (signs the rows do not allow taken as 0): L(π),
+    /// the multipliers as used, and each block's optimum.
+    func price(_ pi: [Double]) throws -> (bound: Double, multipliers: [Double], solutions: [[Double]])? {
+        let (reduced, constant, used) = program.lagrangianCosts(dualizing: linking, multipliers: pi)
         var value = constant
         for j in free {
             let c = program.columns[j]
             value += min(reduced[j] * c.lower, reduced[j] * c.upper)
         }
-        var solutions: [[Double]] = [], costs: [Double] = []
+        var solutions: [[Double]] = []
         for (b, lp) in solvers.enumerated() {
             for (k, j) in blocks[b].columns.enumerated() { try lp.setObjective(k, reduced[j]) }
             guard lp.solve() == .optimal else { return nil }
-            let x = lp.values
-            solutions.append(x)
-            costs.append(lp.objective)
+            solutions.append(lp.values)
             value += lp.objective
         }
-        return (value, solutions, costs)
+        return (value, used, solutions)
     }
 
     /// Starts from multipliers (e.g. the duals of a cheaper relaxation on the same rows).
     public func start(at pi: [Double]) throws -> Double? {
-        let pi = clamp(pi)
         guard let priced = try price(pi) else { return nil }
-        center = pi
+        center = priced.multipliers
         bound = priced.bound
         for b in blocks.indices { try propose(b, priced.solutions[b]) }
         return bound
@@ -158,7 +139,7 @@ public final class BlockDecomposition {
         }
         let list = terms.filter { abs($0.value) > 1e-12 }.map { (row: $0.key, coefficient: $0.value) }.sorted { $0.row < $1.row }
         try master.addColumn(objective: cost, terms: list + [(linking.count + b, 1)])
-        proposals.append((b, cost, blocks[b].columns.enumerated().compactMap { k, j in x[k] != 0 ? (j, x[k]) : nil }))
+        proposals.append(blocks[b].columns.enumerated().compactMap { k, j in x[k] != 0 ? (j, x[k]) : nil })
     }
 
     /// One round: solve the master, price at smoothed duals (retrying at the
@@ -169,25 +150,21 @@ public final class BlockDecomposition {
         guard master.solve(timeLimit: timeLimit) == .optimal else { return false }
         masterValue = master.objective
         let duals = master.duals
-        let pi = clamp(Array(duals[0..<linking.count]))
+        let (atMaster, _, pi) = program.lagrangianCosts(dualizing: linking, multipliers: Array(duals[0..<linking.count]))
         let mu = Array(duals[linking.count...])
         for a in alpha > 0 ? [alpha, 0] : [0] {
             let trial = a == 0 ? pi : zip(center, pi).map { a * $0 + (1 - a) * $1 }
             guard let priced = try price(trial) else { return false }
             if priced.bound > bound {
                 bound = priced.bound
-                center = trial
+                center = priced.multipliers
             }
             var added = 0
             for b in blocks.indices {
                 // Reduced cost at the master's duals: (c − πA)·x − μ_b.
                 let x = priced.solutions[b]
                 var rc = -mu[b]
-                for (k, j) in blocks[b].columns.enumerated() where x[k] != 0 {
-                    var c = program.columns[j].objective
-                    for t in linkTerms[j] { c -= pi[t.k] * t.coefficient }
-                    rc += c * x[k]
-                }
+                for (k, j) in blocks[b].columns.enumerated() where x[k] != 0 { rc += atMaster[j] * x[k] }
                 if rc < -1e-7 * max(1, abs(masterValue)) {
                     try propose(b, x)
                     added += 1
@@ -207,7 +184,7 @@ public final class BlockDecomposition {
         for (n, proposal) in proposals.enumerated() {
             let lambda = master.value(first + n)
             guard lambda > 1e-12 else { continue }
-            for (j, v) in proposal.x { x[j] += lambda * v }
+            for (j, v) in proposal { x[j] += lambda * v }
         }
         return x
     }
@@ -221,7 +198,7 @@ public final class BlockDecomposition {
     public func solveBlock(_ b: Int, at pi: [Double]? = nil, counts: [Int: (scale: Double, lower: Double, upper: Double)],
                            rows extra: [(terms: [(column: Int, coefficient: Double)], lower: Double, upper: Double)] = [],
                            options: SolveOptions) throws -> [Int: Double]? {
-        let prices = clamp(pi ?? center)
+        let reduced = program.lagrangianCosts(dualizing: linking, multipliers: pi ?? center).cost
         let columns = blocks[b].columns
         var lp = LinearProgram(name: "\(program.name) block \(b)", sense: .minimize)
         var scales = [Double](repeating: 1, count: columns.count)
@@ -229,8 +206,7 @@ public final class BlockDecomposition {
         for (k, j) in columns.enumerated() {
             local[j] = k
             let col = program.columns[j]
-            var c = col.objective
-            for t in linkTerms[j] { c -= prices[t.k] * t.coefficient }
+            let c = reduced[j]
             if let n = counts[j] {
                 scales[k] = n.scale
                 lp.addColumn(name: col.name, kind: .integer, lower: n.lower, upper: n.upper, objective: c / n.scale)

@@ -20,10 +20,10 @@ public struct LagrangianRelaxation: Sendable {
 }
 
 public extension LinearProgram {
-    /// The relaxation for multipliers `pi` on `dualized` rows (a minimisation).
-    /// Reduced costs smaller than `tolerance` in magnitude are set to 0 (dual noise
-    /// would otherwise send a free column to infinity).
-    func lagrangian(dualizing dualized: [Int], multipliers pi: [Double], tolerance: Double = 1e-9) -> LagrangianRelaxation {
+    /// The costs c − Σ π_i a_i and the constant Σ π_i side_i of the Lagrangian for
+    /// multipliers `pi` on `dualized` rows (a minimisation), with the multipliers as
+    /// used: a sign that names an infinite side is set to 0.
+    func lagrangianCosts(dualizing dualized: [Int], multipliers pi: [Double]) -> (cost: [Double], constant: Double, multipliers: [Double]) {
         precondition(sense == .minimize && dualized.count == pi.count)
         var multipliers = pi
         var cost = columns.map(\.objective)
@@ -38,6 +38,14 @@ public extension LinearProgram {
             constant += p * (p > 0 ? r.lower : r.upper)
             for t in r.terms { cost[t.column.index] -= p * t.coefficient }
         }
+        return (cost, constant, multipliers)
+    }
+
+    /// The relaxation for multipliers `pi` on `dualized` rows (a minimisation).
+    /// Reduced costs smaller than `tolerance` in magnitude are set to 0 (dual noise
+    /// would otherwise send a free column to infinity).
+    func lagrangian(dualizing dualized: [Int], multipliers pi: [Double], tolerance: Double = 1e-9) -> LagrangianRelaxation {
+        let (cost, constant, multipliers) = lagrangianCosts(dualizing: dualized, multipliers: pi)
         let gone = Set(dualized)
         var out = LinearProgram(name: name + " (Lagrangian)", sense: .minimize)
         for (j, c) in columns.enumerated() {

@@ -311,13 +311,9 @@ public struct RosterModel: Sendable {
             for (i, d) in days.enumerated() {
                 for (o, m) in minutes[i].enumerated() where m / delta > 0 { terms.append((work[p][d][o], Double(m / delta))) }
             }
-            let length = formatHours(Double(delta) / 60)
+            let length = Explainer.formatAmount(Double(delta) / 60)
             program.addRow(name: "wholeShifts[\(id(p)),\(label),\(length)h]", terms: terms, upper: Double(rhs))
         }
-    }
-
-    func formatHours(_ h: Double) -> String {
-        h == h.rounded() ? String(Int(h)) : String(format: "%.2f", h).replacingOccurrences(of: #"0$"#, with: "", options: .regularExpression)
     }
 
     /// At least one day off in every full labour week; no run of working days

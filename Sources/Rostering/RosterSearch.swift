@@ -260,15 +260,12 @@ public struct RosterSearch: Sendable {
         let w = problem.rules.weights
         var chosen = [Double](repeating: 0, count: program.columns.count)
 
-        var (capacity, rowsOf) = capacityRows()
+        var ledger = capacityRows()
         var working = problem.staff.indices.map { _ in [Int?](repeating: nil, count: problem.days.count) }
-        func fits(_ x: ColumnID) -> Bool {
-            program.columns[x.index].upper > 0.5 && rowsOf[x.index].allSatisfy { capacity[$0.0].activity + $0.1 <= capacity[$0.0].upper + 1e-9 }
-        }
+        func fits(_ x: ColumnID) -> Bool { ledger.fits(x) }
         func take(_ p: Int, _ d: Int, _ o: Int) {
-            let x = model.work[p][d][o]
-            for (k, a) in rowsOf[x.index] { capacity[k].activity += a }
-            chosen[x.index] = 1
+            ledger.add(model.work[p][d][o])
+            chosen[model.work[p][d][o].index] = 1
             working[p][d] = o
         }
 
@@ -363,25 +360,25 @@ public struct RosterSearch: Sendable {
     /// column with a positive coefficient, anything else continuous with a negative
     /// one (taken at 0): each person's hours, whole shifts, days off, runs, rest,
     /// contract. Read from the program, so a rule added to the model binds the
-    /// constructions too. Returns each row's (upper, activity 0) and, per column,
-    /// its (row, coefficient) pairs.
-    func capacityRows() -> (capacity: [(upper: Double, activity: Double)], rowsOf: [[(Int, Double)]]) {
+    /// constructions too.
+    func capacityRows() -> CapacityLedger {
         let program = model.program
         var isWork = [Bool](repeating: false, count: program.columns.count)
         for p in model.work.indices { for d in model.work[p].indices { for x in model.work[p][d] { isWork[x.index] = true } } }
-        var capacity: [(upper: Double, activity: Double)] = []
-        var rowsOf = [[(Int, Double)]](repeating: [], count: program.columns.count)
+        var ledger = CapacityLedger(open: program.columns.map { $0.upper > 0.5 },
+                                    rowsOf: [[(Int, Double)]](repeating: [], count: program.columns.count))
         for row in program.rows where row.upper.isFinite && row.lower == -.infinity {
             let ok = row.terms.allSatisfy { t in
                 (isWork[t.column.index] && t.coefficient > 0)
                     || (program.columns[t.column.index].kind == .continuous && t.coefficient < 0 && program.columns[t.column.index].lower == 0)
             }
             guard ok, row.terms.contains(where: { isWork[$0.column.index] }) else { continue }
-            let k = capacity.count
-            capacity.append((row.upper, 0))
-            for t in row.terms where isWork[t.column.index] { rowsOf[t.column.index].append((k, t.coefficient)) }
+            let k = ledger.upper.count
+            ledger.upper.append(row.upper)
+            ledger.activity.append(0)
+            for t in row.terms where isWork[t.column.index] { ledger.rowsOf[t.column.index].append((k, t.coefficient)) }
         }
-        return (capacity, rowsOf)
+        return ledger
     }
 
     /// Breaks, day by day: supervisors first (another supervisor on the counter
@@ -431,27 +428,26 @@ public struct RosterSearch: Sendable {
         }
     }
 
-    /// Shifts that follow an LP solution of the aggregated model (`SymmetricBound`):
-    /// `share[p][d][o]` is the fraction of p's class the LP puts on option o of day d.
-    /// A small MIP per class picks which members work, as close to those counts as
-    /// every person's own rows (hours, whole shifts, days off, runs, rest, contract)
-    /// allow; then breaks and serving as in `construct`.
+    /// Shifts that follow a (rounded) LP solution of the aggregated model
+    /// (`SymmetricBound.shares`): `share[p][d][o]` is the fraction of p's class on
+    /// option o of day d, so each class's count is Σ share. Members are chosen day by
+    /// day as far as every person's own rows allow (hours, whole shifts, days off,
+    /// runs, rest, contract); a count a class cannot fill is lent to people alike,
+    /// and a class-week still short is solved again as a small MIP. Then breaks, and
+    /// one MIP per day for breaks and serving with the shifts fixed.
     public func construct(following share: [[[Double]]], classes: [[Int]], deadline: Double) throws -> [Double]? {
         let clock = ContinuousClock(), started = clock.now
+        let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
         func left() -> Double { deadline - RosterSolver.seconds(clock.now - started) }
         let problem = model.problem
         let program = model.program
-        // Capacity rows (each person's hours, whole shifts, days off, runs, rest, contract).
-        var (capacity, rowsOf) = capacityRows()
-        func fits(_ x: ColumnID) -> Bool {
-            program.columns[x.index].upper > 0.5 && rowsOf[x.index].allSatisfy { capacity[$0.0].activity + $0.1 <= capacity[$0.0].upper + 1e-9 }
-        }
+        var ledger = capacityRows()
+        func fits(_ x: ColumnID) -> Bool { ledger.fits(x) }
         var chosen = [Double](repeating: 0, count: program.columns.count)
         var working = problem.staff.indices.map { _ in [Int?](repeating: nil, count: problem.days.count) }
         func take(_ p: Int, _ d: Int, _ o: Int) {
-            let x = model.work[p][d][o]
-            for (k, a) in rowsOf[x.index] { capacity[k].activity += a }
-            chosen[x.index] = 1
+            ledger.add(model.work[p][d][o])
+            chosen[model.work[p][d][o].index] = 1
             working[p][d] = o
         }
         // Meetings first: their attendees must work that day.
@@ -481,12 +477,9 @@ public struct RosterSearch: Sendable {
                 for o in model.work[members[0]][d].indices {
                     want[k][d][o] = max(0, Int(members.reduce(0.0) { $0 + share[$1][d][o] }.rounded()))
                     var given = members.filter { working[$0][d] == o }.count
-                    func room(_ p: Int) -> Double {
-                        rowsOf[model.work[p][d][o].index].reduce(Double.infinity) { min($0, (capacity[$1.0].upper - capacity[$1.0].activity) / $1.1) }
-                    }
                     // Late shifts (counted for fairness) go to whoever has had fewest, first.
                     let late = problem.rules.shifts[problem.options[members[0]][d][o].shift].isLate
-                    let order = members.filter { working[$0][d] == nil }.map { ($0, -room($0), late ? lates[$0] : 0) }
+                    let order = members.filter { working[$0][d] == nil }.map { ($0, -ledger.room(model.work[$0][d][o]), late ? lates[$0] : 0) }
                         .sorted { ($0.2, $0.1, run[$0.0], worked[$0.0], $0.0) < ($1.2, $1.1, run[$1.0], worked[$1.0], $1.0) }.map(\.0)
                     for p in order where given < want[k][d][o] && fits(model.work[p][d][o]) {
                         take(p, d, o)
@@ -508,8 +501,7 @@ public struct RosterSearch: Sendable {
                 }
                 let candidates = alike.compactMap { p -> (Int, Int, Double)? in
                     guard let q = problem.options[p][d].firstIndex(where: { $0.shift == shift }), fits(model.work[p][d][q]) else { return nil }
-                    let x = model.work[p][d][q]
-                    return (p, q, rowsOf[x.index].reduce(Double.infinity) { min($0, (capacity[$1.0].upper - capacity[$1.0].activity) / $1.1) })
+                    return (p, q, ledger.room(model.work[p][d][q]))
                 }.sorted { ($0.2, -$0.0) > ($1.2, -$1.0) }
                 for (p, q, _) in candidates where left > 0 && fits(model.work[p][d][q]) {
                     take(p, d, q)
@@ -538,11 +530,6 @@ public struct RosterSearch: Sendable {
         var repaired = 0
         for (k, members) in classes.enumerated() {
             for (w, week) in weeks.enumerated() where missingWeek[k][w] > 0 && left() > 1 {
-                if ProcessInfo.processInfo.environment["KINMU_DEBUG"] != nil {
-                    let wanted = week.reduce(0.0) { a, d in a + model.work[members[0]][d].indices.reduce(0.0) { $0 + Double(want[k][d][$1]) * problem.options[members[0]][d][$1].workHours } }
-                    let days = week.reduce(0) { a, d in a + model.work[members[0]][d].indices.reduce(0) { $0 + want[k][d][$1] } }
-                    FileHandle.standardError.write(Data("debug: class \(k) (\(members.count) \(problem.staff[members[0]].employment.rawValue), cap \(problem.staff[members[0]].contract.maxHoursPerWeek ?? 40)) week \(w) (\(week.count) days): wanted \(wanted) h in \(days) shifts, missing \(missingWeek[k][w])\n".utf8))
-                }
                 let inWeek = Set(week)
                 var lp = LinearProgram(name: "class \(k) week \(w)", sense: .minimize)
                 var local = [Int: Int](), start: [Double] = []
@@ -590,11 +577,10 @@ public struct RosterSearch: Sendable {
                 repaired += Int((before - v).rounded())
             }
         }
-        if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+        if trace {
             FileHandle.standardError.write(Data(String(format: "search: LP rounded: %d shifts lent to people alike, %d short of the counts, deviations cut by %d in class-week MIPs\n",
                                                        lent, missing.reduce(0, +), repaired).utf8))
         }
-        let blocks = classes
         let shifts = RosterSolver.seconds(clock.now - started)
         placeBreaks(working, into: &chosen)
         var result = try complete(chosen, deadline: max(1, left()))
@@ -610,7 +596,7 @@ public struct RosterSearch: Sendable {
                 o.cuts = false
                 o.initialSolution = r.restrict(x)
                 let s = try GLPKSolver().solveByBlocks(r.program, options: o)
-                if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+                if trace {
                     FileHandle.standardError.write(Data(String(format: "search: LP rounded: breaks by day %@ %.1f → %.1f\n", s.status.rawValue,
                                                                program.objectiveValue(x), s.objective.map { $0 + r.objectiveOffset } ?? .nan).utf8))
                 }
@@ -620,9 +606,9 @@ public struct RosterSearch: Sendable {
                 }
             }
         }
-        if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+        if trace {
             FileHandle.standardError.write(Data(String(format: "search: LP rounded: shifts %.2fs (%d classes), breaks and serving %.2fs\n",
-                                                       shifts, blocks.count, RosterSolver.seconds(clock.now - started) - shifts).utf8))
+                                                       shifts, classes.count, RosterSolver.seconds(clock.now - started) - shifts).utf8))
         }
         return result
     }
@@ -681,6 +667,27 @@ public struct RosterSearch: Sendable {
             }
         }
         return nil
+    }
+}
+
+/// The capacity rows' activity as the constructions take shifts.
+struct CapacityLedger {
+    /// Per column: whether its bounds allow 1.
+    let open: [Bool]
+    /// Per column: the capacity rows it is in, with its coefficient.
+    var rowsOf: [[(Int, Double)]]
+    var upper: [Double] = [], activity: [Double] = []
+
+    /// Whether taking shift `x` keeps every capacity row.
+    func fits(_ x: ColumnID) -> Bool {
+        open[x.index] && rowsOf[x.index].allSatisfy { activity[$0.0] + $0.1 <= upper[$0.0] + 1e-9 }
+    }
+    /// How many more shifts like `x` its tightest row allows.
+    func room(_ x: ColumnID) -> Double {
+        rowsOf[x.index].reduce(Double.infinity) { min($0, (upper[$1.0] - activity[$1.0]) / $1.1) }
+    }
+    mutating func add(_ x: ColumnID) {
+        for (k, a) in rowsOf[x.index] { activity[k] += a }
     }
 }
 

@@ -207,12 +207,7 @@ public struct RosterSolver: Sendable {
             } primal: { aggregated in
                 // As many of each class on each shift as the rounding says; which members,
                 // the search's construction decides (here, on this thread).
-                var share = problem.staff.indices.map { _ in problem.days.indices.map { _ in [Double]() } }
-                for (k, members) in symmetric.classes.enumerated() {
-                    for p in members {
-                        for d in problem.days.indices { share[p][d] = symmetric.model.work[k][d].map { aggregated[$0.index] } }
-                    }
-                }
+                let share = symmetric.shares(aggregated)
                 let left = limit - 1.5 - RosterSolver.seconds(clock.now - started)
                 guard left > 1, let x = try? RosterSearch(model: model, timeLimit: left).construct(following: share, classes: symmetric.classes,
                                                                                                deadline: min(left, 10)) else { return false }

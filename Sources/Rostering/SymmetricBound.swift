@@ -106,6 +106,19 @@ public struct SymmetricBound: Sendable {
         }
     }
 
+    /// Values of the aggregated model read per person of the whole staff:
+    /// `[p][d][o]` is the fraction of p's class on option o of day d (the input of
+    /// `RosterSearch.construct(following:)`).
+    public func shares(_ aggregated: [Double]) -> [[[Double]]] {
+        let problem = model.problem
+        var share = [[[Double]]](repeating: [], count: classes.reduce(0) { $0 + $1.count })
+        for (k, members) in classes.enumerated() {
+            let mine = problem.days.indices.map { d in model.work[k][d].map { aggregated[$0.index] } }
+            for p in members { share[p] = mine }
+        }
+        return share
+    }
+
     /// The master's solution with each day's shifts made whole numbers of each
     /// class: every day block solved as a small MIP at the best bound's prices
     /// (so a shift taken today is charged what it takes from the week), each
@@ -122,13 +135,17 @@ public struct SymmetricBound: Sendable {
         var rows: [[(terms: [(column: Int, coefficient: Double)], lower: Double, upper: Double)]] = Array(repeating: [], count: decomposition.blockCount)
         var weekOf = [Int](repeating: 0, count: model.problem.days.count)
         for (n, w) in model.weeks.enumerated() { for d in w.days { weekOf[d] = n } }
+        // Each day's block (nil for a day no one can work).
+        let blockOfDay = model.problem.days.indices.map { d in
+            classes.indices.lazy.compactMap { k in self.model.work[k][d].first.flatMap { decomposition.blockOf(column: $0.index) } }.first
+        }
         for (k, members) in classes.enumerated() {
             let m = Double(members.count)
             let offset = seed == 0 ? 0.0 : rng.uniform() - 0.5
             var carry = offset
             for d in model.work[k].indices {
                 if d > 0 && weekOf[d] != weekOf[d - 1] { carry = offset }  // each week's total follows the LP's
-                guard let first = model.work[k][d].first, let b = decomposition.blockOf(column: first.index) else { continue }
+                guard !model.work[k][d].isEmpty, let b = blockOfDay[d] else { continue }
                 for (o, w) in model.work[k][d].enumerated() {
                     let t = m * x[w.index]
                     counts[b][w.index] = (m, max(0, (t - 1e-6).rounded(.down)), min(m, max(0, (t + 1e-6).rounded(.up))))
@@ -144,8 +161,7 @@ public struct SymmetricBound: Sendable {
         }
         // Day by day (the order the weeks run in).
         for d in model.problem.days.indices {
-            guard let b = classes.indices.lazy.compactMap({ k in self.model.work[k][d].first.flatMap { decomposition.blockOf(column: $0.index) } }).first,
-                  !counts[b].isEmpty else { continue }
+            guard let b = blockOfDay[d], !counts[b].isEmpty else { continue }
             let extra = rows[b]
             let left = deadline - RosterSolver.seconds(clock.now - started)
             guard left > 0.1 else { break }

@@ -113,10 +113,7 @@ struct LargeCentreTests {
                 }
             }
         }
-        var share = problem.staff.indices.map { _ in problem.days.indices.map { _ in [Double]() } }
-        for (k, members) in bound.classes.enumerated() {
-            for p in members { for d in problem.days.indices { share[p][d] = bound.model.work[k][d].map { aggregated[$0.index] } } }
-        }
+        let share = bound.shares(aggregated)
         let model = RosterModel(problem)
         let values = try #require(try RosterSearch(model: model, timeLimit: 20).construct(following: share, classes: bound.classes, deadline: 20))
         #expect(model.program.violatedRows(values, tolerance: 1e-5).isEmpty)
