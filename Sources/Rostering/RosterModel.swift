@@ -29,6 +29,8 @@ public struct RosterModel: Sendable {
     /// How many interchangeable people each person stands for (1 in an ordinary
     /// model; a class's size in the aggregated model of `SymmetricBound`).
     public let multiplicity: [Double]
+    /// The whole-shift facets of each week shape met so far (nil: too large to enumerate).
+    private var wholeShiftFacets: [WholeShifts.Shape: [WholeShifts.Facet]?] = [:]
 
     public init(_ problem: RosterProblem, multiplicity: [Int]? = nil) {
         self.problem = problem
@@ -278,7 +280,11 @@ public struct RosterModel: Sendable {
                     program.addRow(name: "contractWeekHours[\(id(p)),\(week.label)]", terms: terms, upper: c)
                 }
                 let hoursCap = labour.overtimeAllowed ? contract : min(contract ?? legal, legal)
-                if let cap = hoursCap { addWholeShifts(p, week.days, label: week.label, hours: cap) }
+                if let cap = hoursCap {
+                    let full = week.calendarDays == 7 ? 7 - labour.minDaysOffPerWeek : nil
+                    let limit = [full, problem.staff[p].contract.maxDaysPerWeek].compactMap { $0 }.min()
+                    addWholeShifts(p, week.days, label: week.label, hours: cap, dayLimit: limit)
+                }
                 if let c = problem.staff[p].contract.maxDaysPerWeek {
                     program.addRow(name: "contractWeekDays[\(id(p)),\(week.label)]", terms: dayTerms(p, week.days), upper: Double(c))
                 }
@@ -289,18 +295,43 @@ public struct RosterModel: Sendable {
         }
     }
 
-    /// Hours limits read as whole shifts (`wholeShifts[p,W…,7.75h]`): a row
-    /// Σ h_o·x_o ≤ H over binary shifts implies, for any length δ,
-    /// Σ ⌊h_o/δ⌋·x_o ≤ ⌊H/δ⌋ (Chvátal–Gomory rounding). With δ a shift's own length
-    /// this says "40 hours are five 7¾-hour days, not 5.16" — true of every roster,
-    /// but not of the LP relaxation, which otherwise spreads the fraction of a sixth
-    /// day over the week's busiest slots. Only cuts that can bind are added: δ does
-    /// not divide H, and the shifts the days allow could exceed ⌊H/δ⌋. In minutes,
-    /// so the rounding is exact.
-    mutating func addWholeShifts(_ p: Int, _ days: [Int], label: String, hours: Double) {
+    /// Hours limits read as whole shifts (`wholeShifts[p,W…]`). The week's (or
+    /// month's) shifts counted by length must form a combination a person can work:
+    /// the facets of that set's convex hull that the LP would violate
+    /// (`WholeShifts.facets`) — "a 40-hour week is five 7¾-hour days, not 5.16";
+    /// "a 24-hour part-timer with an afternoon of 4¼ h works at most five shifts"
+    /// (`5·4h + 6·4.25h + 9·7.75h ≤ 30`). `dayLimit` is what the person's other rows
+    /// allow in days (the day off, a contract's days). Where the set is too large to
+    /// enumerate (a month), Chvátal–Gomory roundings by one length δ instead:
+    /// Σ ⌊h_o/δ⌋·x_o ≤ ⌊H/δ⌋ for each shift length δ that does not divide H. Valid for
+    /// every roster; in minutes, so exact.
+    mutating func addWholeShifts(_ p: Int, _ days: [Int], label: String, hours: Double, dayLimit: Int? = nil) {
         let cap = Int((hours * 60 + 1e-6).rounded(.down))
         let minutes = days.map { d in problem.options[p][d].map { Int(($0.workHours * 60).rounded()) } }
         let lengths = Set(minutes.joined()).filter { $0 > 0 }.sorted()
+        guard !lengths.isEmpty else { return }
+        let open = minutes.filter { $0.contains { $0 > 0 } }.count
+        let shape = WholeShifts.Shape(lengths: lengths, upper: lengths.map { l in minutes.filter { $0.contains(l) }.count },
+                                      days: min(open, dayLimit ?? open), capacity: cap)
+        if wholeShiftFacets[shape] == nil { wholeShiftFacets[shape] = .some(WholeShifts.facets(shape)) }
+        if let facets = wholeShiftFacets[shape]! {
+            for f in facets {
+                var terms: [(ColumnID, Double)] = []
+                for (i, d) in days.enumerated() {
+                    for (o, m) in minutes[i].enumerated() {
+                        guard let l = lengths.firstIndex(of: m), f.coefficients[l] > 0 else { continue }
+                        terms.append((work[p][d][o], Double(f.coefficients[l])))
+                    }
+                }
+                let used = lengths.indices.filter { f.coefficients[$0] > 0 }
+                let hours = used.map { Explainer.formatAmount(Double(lengths[$0]) / 60) + "h" }
+                let text = used.count == 1 && f.coefficients[used[0]] == 1
+                    ? hours[0]
+                    : zip(used, hours).map { f.coefficients[$0.0] == 1 ? $0.1 : "\(f.coefficients[$0.0])·\($0.1)" }.joined(separator: "+") + "≤\(f.rhs)"
+                program.addRow(name: "wholeShifts[\(id(p)),\(label),\(text)]", terms: terms, upper: Double(f.rhs))
+            }
+            return
+        }
         var seen = Set<[Int]>()
         for delta in lengths where cap % delta != 0 {
             let rhs = cap / delta
@@ -372,7 +403,7 @@ public struct RosterModel: Sendable {
             guard !days.isEmpty else { continue }
             if let h = c.maxHoursPerMonth {
                 program.addRow(name: "contractMonthHours[\(id(p))]", terms: hours, upper: h)
-                addWholeShifts(p, all, label: "month", hours: h)
+                addWholeShifts(p, all, label: "month", hours: h, dayLimit: c.maxDaysPerMonth)
             }
             if let n = c.maxDaysPerMonth { program.addRow(name: "contractMonthDays[\(id(p))]", terms: days, upper: Double(n)) }
             if let h = c.minHoursPerMonth {

@@ -134,6 +134,8 @@ struct LargeCentreTests {
         let cuts = program.rows.indices.filter { program.rows[$0].name.hasPrefix("wholeShifts[") }
         // A full-timer's 40-hour week of 7¾-hour days: at most five.
         #expect(cuts.contains { program.rows[$0].name.hasSuffix(",7.75h]") && program.rows[$0].upper == 5 })
+        // A 24-hour part-timer's six-day week of mornings (4 h), afternoons (4¼ h) and days (7¾ h).
+        #expect(cuts.contains { program.rows[$0].name.hasSuffix(",5·4h+6·4.25h+9·7.75h≤30]") && program.rows[$0].upper == 30 })
         // Validity: every choice of one option (or none) per day of a week that keeps the
         // person's other rows of that week keeps the cut too. Enumerated for the first week.
         let week = Array(problem.days.indices.prefix(7))
@@ -173,6 +175,38 @@ struct LargeCentreTests {
         for i in cuts { without.setRowBounds(RowID(i), lower: -.infinity, upper: .infinity) }
         let weaker = try #require(try GLPKSolver().solve(without, options: o).objective)
         #expect(weaker < with - 1e-6, "LP \(weaker) without the cuts, \(with) with")
+    }
+
+    @Test("whole-shift facets: valid for every week a person can work, cutting the LP, facets of the hull", arguments: [
+        WholeShifts.Shape(lengths: [240, 255, 465], upper: [7, 7, 7], days: 6, capacity: 1440),
+        WholeShifts.Shape(lengths: [240, 255, 465], upper: [6, 6, 1], days: 6, capacity: 1440),
+        WholeShifts.Shape(lengths: [465], upper: [7], days: 6, capacity: 2400),
+        WholeShifts.Shape(lengths: [240, 360, 465, 525], upper: [5, 5, 5, 1], days: 5, capacity: 1800),
+    ])
+    func wholeShiftFacets(shape: WholeShifts.Shape) throws {
+        let facets = try #require(WholeShifts.facets(shape))
+        #expect(!facets.isEmpty)
+        // The weeks: every count of shifts per length the days and hours allow.
+        var points: [[Int]] = [[]]
+        for u in shape.upper { points = points.flatMap { p in (0...u).map { p + [$0] } } }
+        points = points.filter { p in p.reduce(0, +) <= shape.days && zip(p, shape.lengths).reduce(0) { $0 + $1.0 * $1.1 } <= shape.capacity }
+        for f in facets {
+            let values = points.map { p in zip(p, f.coefficients).reduce(0) { $0 + $1.0 * $1.1 } }
+            #expect(values.allSatisfy { $0 <= f.rhs }, "\(f) cuts off a week")
+            #expect(values.contains(f.rhs), "\(f) is not tight")
+            // Cuts the LP: some fractional week within the days and hours exceeds it
+            // (taking the lengths greedily by coefficient per minute is enough here).
+            var best = 0.0, hours = Double(shape.capacity), days = Double(shape.days)
+            for i in shape.lengths.indices.sorted(by: { Double(f.coefficients[$0]) / Double(shape.lengths[$0]) > Double(f.coefficients[$1]) / Double(shape.lengths[$1]) }) {
+                let n = min(Double(shape.upper[i]), days, hours / Double(shape.lengths[i]))
+                best += n * Double(f.coefficients[i]); hours -= n * Double(shape.lengths[i]); days -= n
+            }
+            #expect(best > Double(f.rhs) + 1e-9, "\(f) does not cut the LP (greedy LP value \(best))")
+        }
+        if shape.lengths == [240, 255, 465] && shape.upper == [7, 7, 7] {
+            #expect(Set(facets) == [WholeShifts.Facet(coefficients: [1, 1, 2], rhs: 6), WholeShifts.Facet(coefficients: [5, 6, 9], rhs: 30)])
+        }
+        if shape.lengths == [465] { #expect(facets == [WholeShifts.Facet(coefficients: [1], rhs: 5)]) }
     }
 
     @Test("the search's roster passes the checker and sits above the bound and the optimum", arguments: [1, 3] as [UInt64])
