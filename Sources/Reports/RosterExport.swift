@@ -51,16 +51,16 @@ public struct RosterExport: Sendable {
         let supervisors = Set(staff.filter { rules.supervisors.counts($0.role) }.map(\.id))
         var header = [t("職員番号", "Staff ID"), t("氏名", "Name"), t("役割", "Role")]
         header += days.map { "\($0.date.month)/\($0.date.day)" }
-        header += [t("出勤日数", "Days"), t("勤務時間", "Hours")]
+        header += [t("出勤日数", "Days"), t("勤務時間", "Hours"), t("備考", "Remarks")]
         var csv = CSVText(header: header)
-        csv.append(["", "", t("曜日", "Weekday")] + days.map { t($0.weekday.japanese, $0.weekday.english) } + ["", ""])
+        csv.append(["", "", t("曜日", "Weekday")] + days.map { t($0.weekday.japanese, $0.weekday.english) } + ["", "", ""])
         csv.append(["", "", t("区分", "Day")] + days.map { d in
             switch d.kind {
             case .holidayOpening: return t("休日交付", "Holiday AM")
             case .closed: return d.holiday?.name ?? (d.note == "週末" ? "" : d.note)
             case .weekday: return d.holiday?.name ?? ""
             }
-        } + ["", ""])
+        } + ["", "", ""])
         for p in people {
             var row = [p.id, p.name, t(p.role.japanese, p.role.rawValue)]
             var count = 0
@@ -70,22 +70,40 @@ public struct RosterExport: Sendable {
                     row.append(a.shift)
                     count += 1
                     hours += a.workHours
+                } else if !p.employed(on: d.date) || !p.pledged(on: d.date) {
+                    row.append(t("－", "-"))  // cannot be rostered; the reason is in the remarks (U+FF0D: Shift_JIS has it)
                 } else if requests.contains(where: { $0.person == p.id && $0.kind == .leave && $0.covers(d.date) }) {
                     row.append(t("休暇", "Leave"))
                 } else {
                     row.append(t("休", "Off"))
                 }
             }
-            row += [String(count), fixedHours(hours)]
+            row += [String(count), fixedHours(hours), remarks(p, days.map(\.date))]
             csv.append(row)
         }
         csv.append(["", "", t("出勤人数", "Headcount")] + days.map { d in
             String(roster.assignments.filter { $0.date == d.date.description }.count)
-        } + ["", ""])
+        } + ["", "", ""])
         csv.append(["", "", t("責任者数", "Supervisors")] + days.map { d in
             String(roster.assignments.filter { $0.date == d.date.description && supervisors.contains($0.staff) }.count)
-        } + ["", ""])
+        } + ["", "", ""])
         return csv
+    }
+
+    /// Why a person's days show "－" (no assignment possible): a start or end within
+    /// the month, or a confidentiality pledge not yet filed. Empty when none applies.
+    func remarks(_ p: Person, _ dates: [CivilDate]) -> String {
+        guard let first = dates.first, let last = dates.last else { return "" }
+        func md(_ d: CivilDate) -> String { "\(d.month)/\(d.day)" }
+        var out: [String] = []
+        if let s = p.start, s > first { out.append(s > last ? t("\(md(s))以降着任", "starts after \(md(last))") : t("\(md(s))着任", "starts \(md(s))")) }
+        if let e = p.end, e < last { out.append(e < first ? t("退任済", "left") : t("\(md(e))退任", "leaves \(md(e))")) }
+        if let f = p.pledge {
+            if f > max(first, p.start ?? first) { out.append(f > last ? t("誓約書未提出", "no pledge filed") : t("誓約書\(md(f))提出", "pledge filed \(md(f))")) }
+        } else {
+            out.append(t("誓約書未提出", "no pledge filed"))
+        }
+        return out.joined(separator: t("・", "; "))
     }
 
     func fixedHours(_ h: Double) -> String {
@@ -134,6 +152,7 @@ extension RosterExport {
         for k in days.indices { sheet.columnWidths[3 + k] = 5.5 }
         sheet.columnWidths[3 + days.count] = 8
         sheet.columnWidths[4 + days.count] = 8
+        sheet.columnWidths[5 + days.count] = 16
         sheet.shadedColumns = Set(days.indices.filter { !days[$0].isOpen || days[$0].kind == .holidayOpening || days[$0].holiday != nil }.map { $0 + 3 })
         sheet.boldRows = [0, 1]
         sheet.freezeRows = 4

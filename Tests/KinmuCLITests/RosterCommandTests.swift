@@ -32,6 +32,14 @@ struct RosterCommandTests {
         let csv = try Data(contentsOf: URL(fileURLWithPath: out + "/roster.csv"))
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
         try CLI.expectGolden(csv, "roster-2026-12.csv")
+        // Days a person cannot be rostered show "－", not 休, and the remarks say why:
+        // S011 starts on 12-14; S012 has filed no confidentiality pledge.
+        let lines = try #require(String(data: csv.dropFirst(3), encoding: .utf8)).components(separatedBy: "\r\n")
+        let s011 = try #require(lines.first { $0.hasPrefix("S011,") }).components(separatedBy: ",")
+        #expect(s011[3..<16].allSatisfy { $0 == "－" } && !s011[16...].dropLast(3).contains("－"))
+        #expect(s011.last == "12/14着任")
+        let s012 = try #require(lines.first { $0.hasPrefix("S012,") }).components(separatedBy: ",")
+        #expect(s012[3..<34].allSatisfy { $0 == "－" } && s012.last == "誓約書未提出")
         try CLI.expectGolden(try Data(contentsOf: URL(fileURLWithPath: out + "/calendars/S002.ics")), "roster-2026-12-S002.ics")
         let xlsx = try Data(contentsOf: URL(fileURLWithPath: out + "/roster.xlsx"))
         #expect(xlsx.starts(with: [0x50, 0x4B, 0x03, 0x04]))
