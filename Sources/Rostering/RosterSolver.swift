@@ -209,8 +209,15 @@ public struct RosterSolver: Sendable {
                 // the search's construction decides (here, on this thread).
                 let share = symmetric.shares(aggregated)
                 let left = limit - 1.5 - RosterSolver.seconds(clock.now - started)
-                guard left > 1, let x = try? RosterSearch(model: model, timeLimit: left).construct(following: share, classes: symmetric.classes,
-                                                                                               deadline: min(left, 10)) else { return false }
+                guard left > 1 else { return false }
+                let built: [Double]?
+                do {
+                    built = try RosterSearch(model: model, timeLimit: left).construct(following: share, classes: symmetric.classes, deadline: min(left, 10))
+                } catch {
+                    if trace { FileHandle.standardError.write(Data("search: LP rounded: \(error)\n".utf8)) }
+                    return false
+                }
+                guard let x = built else { return false }
                 offers.update { $0.append(x) }
                 return limit - RosterSolver.seconds(clock.now - started) > 6
             }
