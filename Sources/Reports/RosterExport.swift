@@ -92,7 +92,7 @@ public struct RosterExport: Sendable {
 
     /// Why a person's days show "－" (no assignment possible): a start or end within
     /// the month, or a confidentiality pledge not yet filed. Empty when none applies.
-    func remarks(_ p: Person, _ dates: [CivilDate]) -> String {
+    public func remarks(_ p: Person, _ dates: [CivilDate]) -> String {
         guard let first = dates.first, let last = dates.last else { return "" }
         func md(_ d: CivilDate) -> String { "\(d.month)/\(d.day)" }
         var out: [String] = []

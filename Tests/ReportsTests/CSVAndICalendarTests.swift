@@ -2,6 +2,7 @@ import BusinessCalendar
 import Foundation
 import Testing
 @testable import Reports
+import Rostering
 
 @Suite("CSV and iCalendar writing")
 struct CSVAndICalendarTests {
@@ -38,5 +39,32 @@ struct CSVAndICalendarTests {
         for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains("SUMMARY:" + long + "\r\n"))
+    }
+}
+
+@Suite("勤務表 remarks")
+struct RosterRemarksTests {
+    @Test("why a person's days show －: a start or end within the month, a pledge filed late or not at all")
+    func remarks() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/rosters/nankoku-2026-12.json")
+        let roster = try JSONDecoder().decode(Roster.self, from: Data(contentsOf: fixture))
+        let month = try #require(YearMonth("2026-12"))
+        let calendar = try BusinessCalendar(rules: OpeningRules())
+        let dates = calendar.month(month).map(\.date)
+        func person(start: CivilDate? = nil, end: CivilDate? = nil, pledge: CivilDate? = CivilDate(2026, 1, 5)) -> Person {
+            Person(id: "X", name: "試験", role: .staff, skills: [], start: start, end: end, pledge: pledge)
+        }
+        for (language, cases) in [
+            (Language.ja, [(person(), ""), (person(start: CivilDate(2026, 12, 14)), "12/14着任"), (person(pledge: nil), "誓約書未提出"),
+                           (person(end: CivilDate(2026, 12, 20)), "12/20退任"), (person(pledge: CivilDate(2026, 12, 10)), "誓約書12/10提出"),
+                           (person(start: CivilDate(2026, 12, 14), pledge: CivilDate(2026, 12, 10)), "12/14着任"),
+                           (person(start: CivilDate(2026, 12, 7), pledge: CivilDate(2026, 12, 10)), "12/7着任・誓約書12/10提出")]),
+            (Language.en, [(person(start: CivilDate(2026, 12, 14), pledge: nil), "starts 12/14; no pledge filed")]),
+        ] {
+            let export = RosterExport(roster: roster, month: month, calendar: calendar, staff: [], requests: [], rules: RosterRules(shifts: []),
+                                      language: language)
+            for (p, expected) in cases { #expect(export.remarks(p, dates) == expected) }
+        }
     }
 }
