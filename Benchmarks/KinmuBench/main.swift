@@ -103,19 +103,23 @@ do {
 }
 
 // Large centres (generated, 31 days, four lines): the neighbourhood search with the
-// symmetric LP bound, 60 s each. Set KINMU_BENCH_LARGE=20,150 to choose sizes (0 to skip).
+// symmetric LP bound, 60 s each. Set KINMU_BENCH_LARGE=20,150 to choose sizes (0 to skip)
+// and KINMU_BENCH_SEEDS=1,2,3 to generate each size with several seeds (default 1).
 do {
     let sizes = (ProcessInfo.processInfo.environment["KINMU_BENCH_LARGE"] ?? "20,150").split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+    let seeds = (ProcessInfo.processInfo.environment["KINMU_BENCH_SEEDS"] ?? "1").split(separator: ",").compactMap { UInt64($0) }
     for n in sizes {
-        let centre = SyntheticCentre(staff: n, days: 31, seed: 1)
-        let problem = try centre.problem(days: 31)
-        let start = DispatchTime.now().uptimeNanoseconds
-        let r = try RosterSolver(options: SolveOptions(timeLimit: 60), method: .search).solve(problem)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let s = r.search!
-        print(String(format: "large centre %d staff (%d columns, %d rows): construction %.0f in %.2f s; after %d neighbourhoods %.0f; bound %.0f (%@); gap %.1f%%; %.1f s",
-                     n, r.columns, r.rows, s.constructed ?? -1, s.constructionSeconds, s.neighbourhoods, r.solution.objective ?? -1,
-                     r.solution.bound ?? -1, s.boundKind ?? "no bound finished",
-                     (r.solution.gap ?? 1) * 100, seconds))
+        for seed in seeds {
+            let centre = SyntheticCentre(staff: n, days: 31, seed: seed)
+            let problem = try centre.problem(days: 31)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let r = try RosterSolver(options: SolveOptions(timeLimit: 60), method: .search).solve(problem)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let s = r.search!
+            print(String(format: "large centre %d staff, seed %d (%d columns, %d rows): construction %.0f in %.2f s; after %d neighbourhoods %.0f; bound %.0f (%@); gap %.1f%%; %.1f s",
+                         n, seed, r.columns, r.rows, s.constructed ?? -1, s.constructionSeconds, s.neighbourhoods, r.solution.objective ?? -1,
+                         r.solution.bound ?? -1, s.boundKind ?? "no bound finished",
+                         (r.solution.gap ?? 1) * 100, seconds))
+        }
     }
 }
