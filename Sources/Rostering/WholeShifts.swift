@@ -30,8 +30,9 @@ enum WholeShifts {
         var rhs: Int
     }
 
-    /// The facets of conv(S) with coefficients in 0…`maxCoefficient` that cut the LP
-    /// relaxation; nil when S is too large to enumerate (then the caller falls back
+    /// The facets of conv(S) that cut the LP relaxation, among coefficient vectors
+    /// with entries up to 16, 12 or 6 (for 2, 3 or 4 lengths); nil when S is too
+    /// large to enumerate or has more than four lengths (the caller then falls back
     /// to single-length roundings).
     static func facets(_ shape: Shape, pointLimit: Int = 20_000) -> [Facet]? {
         let k = shape.lengths.count
