@@ -50,7 +50,9 @@ public struct RosterHTML: Sendable {
     func legend() -> String {
         "<p class=\"legend\">" + services.enumerated().map { k, s in
             "<span style=\"background:\(Self.colours[k % Self.colours.count])\">\(esc(export.t(s.name, s.id)))</span>"
-        }.joined() + "<span style=\"background:#bbb;color:#000\">\(export.t("休憩", "break"))</span></p>\n"
+        }.joined() + "<span style=\"background:#bbb;color:#000\">\(export.t("休憩", "break"))</span>"
+            + esc(export.t("　休: 休日　休暇: 休暇申請　－: 従事できない日（理由は備考）",
+                           "  Off: day off  Leave: leave  -: cannot be rostered (see Remarks)")) + "</p>\n"
     }
 
     func grid() -> String {
