@@ -89,11 +89,9 @@ extension Planning {
         lines.append("  assignments: \(r.roster.assignments.count); supervisors count deputies: \(r.roster.supervisorsCountDeputies)")
         // People the month cannot use in full (a start or end within it, a pledge not filed):
         // the roster shows － on those days; the manager should hear it here too.
-        let e = RosterExport(roster: r.roster, month: month, calendar: scenario.calendar, staff: staff, requests: requests,
-                             rules: scenario.rules(for: month), language: .en)
         let dates = scenario.calendar.month(month).map(\.date)
         let limited = staff.compactMap { p -> String? in
-            let why = e.remarks(p, dates)
+            let why = RosterExport.remarks(p, dates, language: .en)
             return why.isEmpty ? nil : "\(p.id) \(p.name) (\(why))"
         }
         if !limited.isEmpty { lines.append("  not available all month: " + limited.joined(separator: ", ")) }

@@ -78,7 +78,7 @@ public struct RosterExport: Sendable {
                     row.append(t("休", "Off"))
                 }
             }
-            row += [String(count), fixedHours(hours), remarks(p, days.map(\.date))]
+            row += [String(count), fixedHours(hours), Self.remarks(p, days.map(\.date), language: language)]
             csv.append(row)
         }
         csv.append(["", "", t("出勤人数", "Headcount")] + days.map { d in
@@ -92,8 +92,9 @@ public struct RosterExport: Sendable {
 
     /// Why a person's days show "－" (no assignment possible): a start or end within
     /// the month, or a confidentiality pledge not yet filed. Empty when none applies.
-    public func remarks(_ p: Person, _ dates: [CivilDate]) -> String {
+    public static func remarks(_ p: Person, _ dates: [CivilDate], language: Language) -> String {
         guard let first = dates.first, let last = dates.last else { return "" }
+        func t(_ ja: String, _ en: String) -> String { language == .ja ? ja : en }
         func md(_ d: CivilDate) -> String { "\(d.month)/\(d.day)" }
         var out: [String] = []
         if let s = p.start, s > first { out.append(s > last ? t("\(md(s))以降着任", "starts after \(md(last))") : t("\(md(s))着任", "starts \(md(s))")) }
