@@ -31,10 +31,18 @@ public struct RosterModel: Sendable {
     public let multiplicity: [Double]
     /// The whole-shift facets of each week shape met so far (nil: too large to enumerate).
     private var wholeShiftFacets: [WholeShifts.Shape: [WholeShifts.Facet]?] = [:]
+    private var wholeShiftLiftings: [WholeShifts.Shape: [WholeShifts.Lifting]] = [:]
 
-    public init(_ problem: RosterProblem, multiplicity: [Int]? = nil) {
+    /// Whether the whole-shift rows are also lifted by each day's shift (`WholeShifts.liftings`).
+    public let liftedWholeShifts: Bool
+
+    /// `liftedWholeShifts` is off by default: valid rows, but in the aggregated model of
+    /// large centres they changed which LP optimum gets rounded, for better on some
+    /// centres and worse on others (Docs/Formulation.md, "Whole shifts lifted").
+    public init(_ problem: RosterProblem, multiplicity: [Int]? = nil, liftedWholeShifts: Bool? = nil) {
         self.problem = problem
         self.multiplicity = multiplicity.map { $0.map(Double.init) } ?? problem.staff.map { _ in 1 }
+        self.liftedWholeShifts = liftedWholeShifts ?? false
         program = LinearProgram(name: "kinmu roster \(problem.month)", sense: .minimize)
         addAssignments()
         addCoverage()
@@ -283,7 +291,8 @@ public struct RosterModel: Sendable {
                 if let cap = hoursCap {
                     let full = week.calendarDays == 7 ? 7 - labour.minDaysOffPerWeek : nil
                     let limit = [full, problem.staff[p].contract.maxDaysPerWeek].compactMap { $0 }.min()
-                    addWholeShifts(p, week.days, label: week.label, hours: cap, dayLimit: limit)
+                    addWholeShifts(p, week.days, label: week.label, hours: cap, dayLimit: limit,
+                                   lifted: liftedWholeShifts)
                 }
                 if let c = problem.staff[p].contract.maxDaysPerWeek {
                     program.addRow(name: "contractWeekDays[\(id(p)),\(week.label)]", terms: dayTerms(p, week.days), upper: Double(c))
@@ -305,7 +314,7 @@ public struct RosterModel: Sendable {
     /// enumerate (a month), Chvátal–Gomory roundings by one length δ instead:
     /// Σ ⌊h_o/δ⌋·x_o ≤ ⌊H/δ⌋ for each shift length δ that does not divide H. Valid for
     /// every roster; in minutes, so exact.
-    mutating func addWholeShifts(_ p: Int, _ days: [Int], label: String, hours: Double, dayLimit: Int? = nil) {
+    mutating func addWholeShifts(_ p: Int, _ days: [Int], label: String, hours: Double, dayLimit: Int? = nil, lifted: Bool = false) {
         let cap = Int((hours * 60 + 1e-6).rounded(.down))
         let minutes = days.map { d in problem.options[p][d].map { Int(($0.workHours * 60).rounded()) } }
         let lengths = Set(minutes.joined()).filter { $0 > 0 }.sorted()
@@ -329,6 +338,31 @@ public struct RosterModel: Sendable {
                     ? hours[0]
                     : zip(used, hours).map { f.coefficients[$0.0] == 1 ? $0.1 : "\(f.coefficients[$0.0])·\($0.1)" }.joined(separator: "+") + "≤\(f.rhs)"
                 program.addRow(name: "wholeShifts[\(id(p)),\(label),\(text)]", terms: terms, upper: Double(f.rhs))
+            }
+            if lifted {
+                if wholeShiftLiftings[shape] == nil { wholeShiftLiftings[shape] = WholeShifts.liftings(shape, facets: facets) ?? [] }
+                for f in wholeShiftLiftings[shape]! {
+                    var base: [(ColumnID, Double)] = []
+                    for (i, d) in days.enumerated() {
+                        for (o, m) in minutes[i].enumerated() {
+                            guard let l = lengths.firstIndex(of: m), f.coefficients[l] > 0 else { continue }
+                            base.append((work[p][d][o], Double(f.coefficients[l])))
+                        }
+                    }
+                    let text = f.coefficients.allSatisfy { $0 == 1 } ? "shifts"
+                        : zip(f.coefficients, lengths).filter { $0.0 > 0 }.map { "\($0.0)·\(Explainer.formatAmount(Double($0.1) / 60))h" }.joined(separator: "+")
+                    for (i, d) in days.enumerated() {
+                        for (o, m) in minutes[i].enumerated() {
+                            guard let l = lengths.firstIndex(of: m), f.lift[l] > 0 else { continue }
+                            let x = work[p][d][o]
+                            let terms = base.map { $0.0 == x ? ($0.0, $0.1 + Double(f.lift[l])) : $0 }
+                                + (base.contains { $0.0 == x } ? [] : [(x, Double(f.lift[l]))])
+                            let code = problem.rules.shifts[problem.options[p][d][o].shift].code
+                            program.addRow(name: "wholeShifts[\(id(p)),\(label),\(text)+\(f.lift[l])·\(code)@\(date(d))≤\(f.rhs)]",
+                                           terms: terms, upper: Double(f.rhs))
+                        }
+                    }
+                }
             }
             return
         }

@@ -36,24 +36,7 @@ enum WholeShifts {
     /// to single-length roundings).
     static func facets(_ shape: Shape, pointLimit: Int = 20_000) -> [Facet]? {
         let k = shape.lengths.count
-        guard k >= 1, k <= 4, shape.lengths.allSatisfy({ $0 > 0 }), shape.days >= 0, shape.capacity >= 0 else { return nil }
-        let upper = (0..<k).map { min(shape.upper[$0], shape.days, shape.capacity / shape.lengths[$0]) }
-        let box = upper.reduce(1) { $0 * ($1 + 1) }
-        guard box <= pointLimit else { return nil }
-        // The integer points.
-        var points: [[Int]] = []
-        var n = [Int](repeating: 0, count: k)
-        outer: while true {
-            if n.reduce(0, +) <= shape.days && zip(shape.lengths, n).reduce(0, { $0 + $1.0 * $1.1 }) <= shape.capacity { points.append(n) }
-            var i = 0
-            while i < k {
-                n[i] += 1
-                if n[i] <= upper[i] { continue outer }
-                n[i] = 0
-                i += 1
-            }
-            break
-        }
+        guard let points = points(shape, limit: pointLimit) else { return nil }
         // The LP's polytope with the box as given (the clamp above is itself a rounding).
         let vertices = lpVertices(shape, upper: shape.upper)
         let maxCoefficient = [1, 16, 12, 6][k - 1]
@@ -76,6 +59,72 @@ enum WholeShifts {
             let tight = points.filter { dot($0) == rhs }
             guard let first = tight.first, affineRank(tight.map { t in zip(t, first).map { Double($0 - $1) } }) == k - 1 else { continue }
             out.append(Facet(coefficients: c, rhs: rhs))
+        }
+        return out
+    }
+
+    /// The integer points of S; nil when the box is larger than `limit` or the shape
+    /// is not one `facets` handles.
+    static func points(_ shape: Shape, limit: Int = 20_000) -> [[Int]]? {
+        let k = shape.lengths.count
+        guard k >= 1, k <= 4, shape.upper.count == k, shape.lengths.allSatisfy({ $0 > 0 }), shape.days >= 0, shape.capacity >= 0 else { return nil }
+        let upper = (0..<k).map { max(0, min(shape.upper[$0], shape.days, shape.capacity / shape.lengths[$0])) }
+        let box = upper.reduce(1) { $0 * ($1 + 1) }
+        guard box <= limit else { return nil }
+        var points: [[Int]] = []
+        var n = [Int](repeating: 0, count: k)
+        outer: while true {
+            if n.reduce(0, +) <= shape.days && zip(shape.lengths, n).reduce(0, { $0 + $1.0 * $1.1 }) <= shape.capacity { points.append(n) }
+            var i = 0
+            while i < k {
+                n[i] += 1
+                if n[i] <= upper[i] { continue outer }
+                n[i] = 0
+                i += 1
+            }
+            break
+        }
+        return points
+    }
+
+    /// A whole-shift row lifted by one day's shift: `α·n + lift_i·x ≤ rhs`, where x is
+    /// a shift of length i on one given day of the week.
+    struct Lifting: Hashable, Sendable {
+        var coefficients: [Int]
+        var rhs: Int
+        /// Per length: rhs − max{α·n : n ∈ S, n_i ≥ 1} (0: working that length costs the rest of the week nothing).
+        var lift: [Int]
+    }
+
+    /// Rows that see who works which day. A person who works a shift of length i on
+    /// day t is in S_i = {n ∈ S : n_i ≥ 1}, where α·n may reach less than over all of
+    /// S: a 24-hour part-timer with one afternoon (4¼ h) works at most five shifts,
+    /// not six. So for each day t and shift o of length i on it,
+    ///
+    ///     α·n + (β − β_i)·x[t,o] ≤ β,   β = max_S α·n,  β_i = max_{S_i} α·n,
+    ///
+    /// holds for every roster (x = 1 puts n in S_i; x = 0 leaves the row as it was).
+    /// Summed over the members of a class of interchangeable people it reads "the
+    /// class's shifts this week ≤ 6m − (members on an afternoon on day t)": seven
+    /// afternoons on one day are seven people who each lose a shift, which the class's
+    /// total hours alone do not see. The rows lifted are the day row (Σn ≤ D), the
+    /// hours row and the facets; only those with some lift > 0 are returned.
+    static func liftings(_ shape: Shape, facets: [Facet], pointLimit: Int = 20_000) -> [Lifting]? {
+        let k = shape.lengths.count
+        guard let points = points(shape, limit: pointLimit) else { return nil }
+        let g = shape.lengths.reduce(0, gcd)
+        var candidates: [[Int]] = [[Int](repeating: 1, count: k), shape.lengths.map { $0 / max(1, g) }]
+        candidates += facets.map(\.coefficients)
+        var out: [Lifting] = []
+        var seen = Set<[Int]>()
+        for c in candidates where seen.insert(c).inserted {
+            func dot(_ v: [Int]) -> Int { zip(c, v).reduce(0) { $0 + $1.0 * $1.1 } }
+            guard let beta = points.map(dot).max() else { continue }
+            let lift = (0..<k).map { i -> Int in
+                guard let bi = points.filter({ $0[i] >= 1 }).map(dot).max() else { return 0 }
+                return beta - bi
+            }
+            if lift.contains(where: { $0 > 0 }) { out.append(Lifting(coefficients: c, rhs: beta, lift: lift)) }
         }
         return out
     }

@@ -63,7 +63,8 @@ struct LargeCentreTests {
         let problem = try Self.centre(staff: 16, seed: seed).problem()
         var o = SolveOptions()
         o.relaxIntegrality = true
-        let whole = try GLPKSolver().solve(RosterModel(problem).program, options: o)
+        // (The aggregated model's whole-shift rows are lifted by the day's shift; so are the whole model's here.)
+        let whole = try GLPKSolver().solve(RosterModel(problem, liftedWholeShifts: true).program, options: o)
         let bound = SymmetricBound(problem)
         #expect(bound.model.program.columns.count < RosterModel(problem).program.columns.count)
         let aggregated = try bound.solve()
@@ -129,9 +130,12 @@ struct LargeCentreTests {
     @Test("whole shifts: the hours rows rounded hold for every week a person can work, and cut the LP")
     func wholeShifts() throws {
         let problem = try SyntheticCentre(staff: 20, days: 14, seed: 1).problem(days: 14)
-        let model = RosterModel(problem)
+        let model = RosterModel(problem, liftedWholeShifts: true)
         let program = model.program
         let cuts = program.rows.indices.filter { program.rows[$0].name.hasPrefix("wholeShifts[") }
+        // Lifted by a day's shift: with an afternoon on 3 March, at most five shifts that week.
+        #expect(cuts.contains { program.rows[$0].name.hasSuffix(",shifts+1·午後@2027-03-03≤6]") && program.rows[$0].upper == 6 })
+        #expect(!RosterModel(problem).program.rows.contains { $0.name.contains("@") })  // a model of people: not lifted by default
         // A full-timer's 40-hour week of 7¾-hour days: at most five.
         #expect(cuts.contains { program.rows[$0].name.hasSuffix(",7.75h]") && program.rows[$0].upper == 5 })
         // A 24-hour part-timer's six-day week of mornings (4 h), afternoons (4¼ h) and days (7¾ h).
@@ -207,6 +211,38 @@ struct LargeCentreTests {
             #expect(Set(facets) == [WholeShifts.Facet(coefficients: [1, 1, 2], rhs: 6), WholeShifts.Facet(coefficients: [5, 6, 9], rhs: 30)])
         }
         if shape.lengths == [465] { #expect(facets == [WholeShifts.Facet(coefficients: [1], rhs: 5)]) }
+    }
+
+    @Test("lifted whole-shift rows: a day's shift of length i leaves the week at most max over weeks with that length", arguments: [
+        WholeShifts.Shape(lengths: [240, 255, 465], upper: [7, 7, 7], days: 6, capacity: 1440),
+        WholeShifts.Shape(lengths: [240, 255, 465], upper: [6, 6, 1], days: 6, capacity: 1440),
+        WholeShifts.Shape(lengths: [465], upper: [7], days: 6, capacity: 2400),
+        WholeShifts.Shape(lengths: [240, 360, 465, 525], upper: [5, 5, 5, 1], days: 5, capacity: 1800),
+    ])
+    func wholeShiftLiftings(shape: WholeShifts.Shape) throws {
+        let facets = try #require(WholeShifts.facets(shape))
+        let liftings = try #require(WholeShifts.liftings(shape, facets: facets))
+        var points: [[Int]] = [[]]
+        for u in shape.upper { points = points.flatMap { p in (0...u).map { p + [$0] } } }
+        points = points.filter { p in p.reduce(0, +) <= shape.days && zip(p, shape.lengths).reduce(0) { $0 + $1.0 * $1.1 } <= shape.capacity }
+        for f in liftings {
+            #expect(f.lift.contains { $0 > 0 })
+            for i in shape.lengths.indices {
+                let withI = points.filter { $0[i] >= 1 }.map { p in zip(p, f.coefficients).reduce(0) { $0 + $1.0 * $1.1 } }
+                // Valid: every week with a shift of length i (x = 1 on one of its days) keeps the lifted row …
+                #expect(withI.allSatisfy { $0 + f.lift[i] <= f.rhs }, "\(f) cuts off a week with length \(i)")
+                // … and tight: the lift is as large as it can be.
+                if let most = withI.max() { #expect(most + f.lift[i] == f.rhs, "\(f) could lift length \(i) further") }
+            }
+            // x = 0: the row without the lift holds for every week, tightly.
+            let values = points.map { p in zip(p, f.coefficients).reduce(0) { $0 + $1.0 * $1.1 } }
+            #expect(values.max() == f.rhs)
+        }
+        if shape.lengths == [240, 255, 465] && shape.upper == [7, 7, 7] {
+            // A 24-hour part-timer with an afternoon or a day shift works at most five shifts.
+            #expect(liftings.contains(WholeShifts.Lifting(coefficients: [1, 1, 1], rhs: 6, lift: [0, 1, 1])))
+        }
+        if shape.lengths == [465] { #expect(liftings.isEmpty) }  // one length: nothing to lift
     }
 
     @Test("the search's roster passes the checker and sits above the bound and the optimum", arguments: [1, 3] as [UInt64])
