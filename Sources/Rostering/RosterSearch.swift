@@ -115,8 +115,11 @@ public struct RosterSearch: Sendable {
         // Adaptive choice of the kind of neighbourhood (as in adaptive LNS): each
         // kind's weight follows its recent gain per second; a kind is drawn with
         // probability in proportion to its weight (plus a floor, so none starves).
-        enum Kind: Int, CaseIterable { case day, people, window, shortWeek }
-        var weight: [Double] = [1, 1, 1, 1]
+        enum Kind: Int, CaseIterable { case day, people, window, shortWeek, idle }
+        var weight: [Double] = [1, 1, 1, 1, 1]
+        let problem = model.problem
+        let weekCap = problem.staff.map { min($0.contract.maxHoursPerWeek ?? problem.rules.labour.maxHoursPerWeek, problem.rules.labour.maxHoursPerWeek) }
+        let shortest = problem.staff.indices.map { p in problem.options[p].joined().map(\.workHours).filter { $0 > 0 }.min() ?? 0 }
         let shortColumnsOfDay: [[Int]] = model.short.map { $0.flatMap { $0.compactMap { $0?.index } } }
         var kind = Kind.day
         while elapsed() < timeLimit - 0.5 {
@@ -187,6 +190,32 @@ public struct RosterSearch: Sendable {
                 chosen += others.prefix(max(0, people - chosen.count))
                 open = openPeople(chosen, week)
                 label = "\(chosen.count) people (\(min(off.count, max(1, people / 2))) off on day \(worst)), week of day \(week[0])"
+            case .idle:
+                // Aimed at hours left unused: a week drawn in proportion to its
+                // shortfall, the people with room for one more shift that week, and as
+                // many others who share a line of work with them.
+                let short = (0..<days).map { d in shortColumnsOfDay[d].reduce(0.0) { $0 + current[$1] } }
+                let weekShort = weeks.map { $0.reduce(0.0) { $0 + short[$1] } }
+                var u = Double(rng.next() >> 11) / Double(1 << 53) * (weekShort.reduce(0, +) + 1e-9)
+                var week = weeks[weeks.count - 1]
+                for (k, w) in weekShort.enumerated() {
+                    u -= w
+                    if u <= 0 { week = weeks[k]; break }
+                }
+                let room = problem.staff.indices.compactMap { p -> (Int, Double)? in
+                    var hours = 0.0, worked = 0
+                    for d in week {
+                        for (o, x) in model.work[p][d].enumerated() where current[x.index] > 0.5 { hours += problem.options[p][d][o].workHours; worked += 1 }
+                    }
+                    let free = weekCap[p] - hours
+                    return free >= shortest[p] - 1e-9 && worked < week.count - 1 && shortest[p] > 0 ? (p, free) : nil
+                }
+                var chosen = rng.shuffled(room.map(\.0)).prefix(max(1, people / 2)).map { $0 }
+                let skills = Set(chosen.flatMap { problem.staff[$0].skills })
+                let others = rng.shuffled(problem.staff.indices.filter { p in !chosen.contains(p) && problem.staff[p].skills.contains { skills.contains($0) } })
+                chosen += others.prefix(max(0, people - chosen.count))
+                open = openPeople(chosen, week)
+                label = "\(chosen.count) people (\(min(room.count, max(1, people / 2))) with room), week of day \(week[0])"
             }
             var lp = program
             for j in program.columns.indices where decision[j] && !open.contains(j) {
@@ -202,7 +231,7 @@ public struct RosterSearch: Sendable {
             case .day: break
             case .window:
                 if quick { window = min(days, window + 1) } else if s.stopReason == .timeLimit { window = max(2, window - 1) }
-            case .people, .shortWeek:
+            case .people, .shortWeek, .idle:
                 if quick { people = min(model.problem.staff.count, people + 2) } else if s.stopReason == .timeLimit { people = max(2, people - 2) }
             }
             let before = value
@@ -518,8 +547,9 @@ public struct RosterSearch: Sendable {
         }
         // Where the greedy fell short (a week's hours spread so evenly that no one has
         // room for a long shift at its end, a run used up), that class's week is solved
-        // again as a small MIP: its members' own rows, the counts as soft targets, the
-        // rest of the month fixed, the greedy's choice as the start.
+        // again as a small MIP: its members' own rows, the counts as soft targets (a
+        // shift under or over its count weighs its hours, so a long shift given is
+        // worth two short ones), the rest of the month fixed, the greedy's choice as the start.
         var rowsOfPerson = [[Int]](repeating: [], count: problem.staff.count)
         var personOf = [Int](repeating: -1, count: program.columns.count)
         for p in model.work.indices { for d in model.work[p].indices { for x in model.work[p][d] { personOf[x.index] = p } } }
@@ -548,23 +578,26 @@ public struct RosterSearch: Sendable {
                         lp.addRow(name: r.name, terms: r.terms.map { (ColumnID(local[$0.column.index]!), $0.coefficient) }, lower: r.lower, upper: r.upper)
                     }
                 }
+                var before = 0.0
                 for d in week {
                     for o in model.work[members[0]][d].indices {
                         let given = members.reduce(0.0) { $0 + chosen[model.work[$1][d][o].index] }
                         let target = Double(want[k][d][o])
-                        let under = lp.addColumn(name: "under[\(d),\(o)]", lower: 0, upper: target, objective: 1)
+                        let h = problem.options[members[0]][d][o].workHours
+                        let under = lp.addColumn(name: "under[\(d),\(o)]", lower: 0, upper: target, objective: h)
                         start.append(max(0, target - given))
-                        let over = lp.addColumn(name: "over[\(d),\(o)]", lower: 0, upper: Double(members.count), objective: 1)
+                        before += h * max(0, target - given)
+                        let over = lp.addColumn(name: "over[\(d),\(o)]", lower: 0, upper: Double(members.count), objective: h)
                         start.append(max(0, given - target))
+                        before += h * max(0, given - target)
                         lp.addRow(name: "count[\(d),\(o)]", terms: members.map { (ColumnID(local[model.work[$0][d][o].index]!), 1.0) } + [(under, 1), (over, -1)],
                                   lower: target, upper: target)
                     }
                 }
-                let before = start.suffix(2 * week.reduce(0) { $0 + model.work[members[0]][$1].count }).reduce(0, +)
                 var o = SolveOptions(timeLimit: max(0.2, min(1, left() / 4)), relativeGap: 1e-6)
                 o.initialSolution = start
                 let s = try GLPKSolver().solve(lp, options: o)
-                guard s.hasSolution, let v = s.objective, v < before - 0.5 else { continue }
+                guard s.hasSolution, let v = s.objective, v < before - 0.1 else { continue }
                 for p in members {
                     for d in week {
                         working[p][d] = nil
@@ -578,7 +611,7 @@ public struct RosterSearch: Sendable {
             }
         }
         if trace {
-            FileHandle.standardError.write(Data(String(format: "search: LP rounded: %d shifts lent to people alike, %d short of the counts, deviations cut by %d in class-week MIPs\n",
+            FileHandle.standardError.write(Data(String(format: "search: LP rounded: %d shifts lent to people alike, %d short of the counts, deviations cut by %d staff-hours in class-week MIPs\n",
                                                        lent, missing.reduce(0, +), repaired).utf8))
         }
         let shifts = RosterSolver.seconds(clock.now - started)
