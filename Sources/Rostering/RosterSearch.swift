@@ -121,6 +121,17 @@ public struct RosterSearch: Sendable {
         let weekCap = problem.staff.map { min($0.contract.maxHoursPerWeek ?? problem.rules.labour.maxHoursPerWeek, problem.rules.labour.maxHoursPerWeek) }
         let shortest = problem.staff.indices.map { p in problem.options[p].joined().map(\.workHours).filter { $0 > 0 }.min() ?? 0 }
         let shortColumnsOfDay: [[Int]] = model.short.map { $0.flatMap { $0.compactMap { $0?.index } } }
+        /// A week drawn in proportion to its shortfall in `current`, and the shortfall by day.
+        func shortWeek() -> (week: [Int], short: [Double]) {
+            let short = (0..<days).map { d in shortColumnsOfDay[d].reduce(0.0) { $0 + current[$1] } }
+            let weekShort = weeks.map { $0.reduce(0.0) { $0 + short[$1] } }
+            var u = Double(rng.next() >> 11) / Double(1 << 53) * (weekShort.reduce(0, +) + 1e-9)
+            for (k, w) in weekShort.enumerated() {
+                u -= w
+                if u <= 0 { return (weeks[k], short) }
+            }
+            return (weeks[weeks.count - 1], short)
+        }
         var kind = Kind.day
         while elapsed() < timeLimit - 0.5 {
             var pending: [[Double]] = []
@@ -173,14 +184,7 @@ public struct RosterSearch: Sendable {
             case .shortWeek:
                 // Aimed at the shortfall: a week drawn in proportion to its shortfall, and
                 // people off on its worst day (who could come in) with as many others.
-                let short = (0..<days).map { d in shortColumnsOfDay[d].reduce(0.0) { $0 + current[$1] } }
-                let weekShort = weeks.map { $0.reduce(0.0) { $0 + short[$1] } }
-                var u = Double(rng.next() >> 11) / Double(1 << 53) * (weekShort.reduce(0, +) + 1e-9)
-                var week = weeks[weeks.count - 1]
-                for (k, w) in weekShort.enumerated() {
-                    u -= w
-                    if u <= 0 { week = weeks[k]; break }
-                }
+                let (week, short) = shortWeek()
                 let worst = week.max { short[$0] < short[$1] }!
                 let off = model.problem.staff.indices.filter { p in
                     !model.work[p][worst].isEmpty && !model.work[p][worst].contains { current[$0.index] > 0.5 }
@@ -194,14 +198,7 @@ public struct RosterSearch: Sendable {
                 // Aimed at hours left unused: a week drawn in proportion to its
                 // shortfall, the people with room for one more shift that week, and as
                 // many others who share a line of work with them.
-                let short = (0..<days).map { d in shortColumnsOfDay[d].reduce(0.0) { $0 + current[$1] } }
-                let weekShort = weeks.map { $0.reduce(0.0) { $0 + short[$1] } }
-                var u = Double(rng.next() >> 11) / Double(1 << 53) * (weekShort.reduce(0, +) + 1e-9)
-                var week = weeks[weeks.count - 1]
-                for (k, w) in weekShort.enumerated() {
-                    u -= w
-                    if u <= 0 { week = weeks[k]; break }
-                }
+                let week = shortWeek().week
                 let room = problem.staff.indices.compactMap { p -> (Int, Double)? in
                     var hours = 0.0, worked = 0
                     for d in week {

@@ -181,19 +181,28 @@ struct LargeCentreTests {
         #expect(weaker < with - 1e-6, "LP \(weaker) without the cuts, \(with) with")
     }
 
-    @Test("whole-shift facets: valid for every week a person can work, cutting the LP, facets of the hull", arguments: [
+    /// Week shapes: a 24-h part-timer (mornings, afternoons, days) with every length
+    /// every day and with days on one day only; a 40-h full-timer; four lengths in five days.
+    static let weekShapes = [
         WholeShifts.Shape(lengths: [240, 255, 465], upper: [7, 7, 7], days: 6, capacity: 1440),
         WholeShifts.Shape(lengths: [240, 255, 465], upper: [6, 6, 1], days: 6, capacity: 1440),
         WholeShifts.Shape(lengths: [465], upper: [7], days: 6, capacity: 2400),
         WholeShifts.Shape(lengths: [240, 360, 465, 525], upper: [5, 5, 5, 1], days: 5, capacity: 1800),
-    ])
+    ]
+
+    /// Every count of shifts per length the shape's days and hours allow (enumerated
+    /// here independently of `WholeShifts.points`).
+    static func weeks(of shape: WholeShifts.Shape) -> [[Int]] {
+        var points: [[Int]] = [[]]
+        for u in shape.upper { points = points.flatMap { p in (0...u).map { p + [$0] } } }
+        return points.filter { p in p.reduce(0, +) <= shape.days && zip(p, shape.lengths).reduce(0) { $0 + $1.0 * $1.1 } <= shape.capacity }
+    }
+
+    @Test("whole-shift facets: valid for every week a person can work, cutting the LP, facets of the hull", arguments: Self.weekShapes)
     func wholeShiftFacets(shape: WholeShifts.Shape) throws {
         let facets = try #require(WholeShifts.facets(shape))
         #expect(!facets.isEmpty)
-        // The weeks: every count of shifts per length the days and hours allow.
-        var points: [[Int]] = [[]]
-        for u in shape.upper { points = points.flatMap { p in (0...u).map { p + [$0] } } }
-        points = points.filter { p in p.reduce(0, +) <= shape.days && zip(p, shape.lengths).reduce(0) { $0 + $1.0 * $1.1 } <= shape.capacity }
+        let points = Self.weeks(of: shape)
         for f in facets {
             let values = points.map { p in zip(p, f.coefficients).reduce(0) { $0 + $1.0 * $1.1 } }
             #expect(values.allSatisfy { $0 <= f.rhs }, "\(f) cuts off a week")
@@ -213,18 +222,11 @@ struct LargeCentreTests {
         if shape.lengths == [465] { #expect(facets == [WholeShifts.Facet(coefficients: [1], rhs: 5)]) }
     }
 
-    @Test("lifted whole-shift rows: a day's shift of length i leaves the week at most max over weeks with that length", arguments: [
-        WholeShifts.Shape(lengths: [240, 255, 465], upper: [7, 7, 7], days: 6, capacity: 1440),
-        WholeShifts.Shape(lengths: [240, 255, 465], upper: [6, 6, 1], days: 6, capacity: 1440),
-        WholeShifts.Shape(lengths: [465], upper: [7], days: 6, capacity: 2400),
-        WholeShifts.Shape(lengths: [240, 360, 465, 525], upper: [5, 5, 5, 1], days: 5, capacity: 1800),
-    ])
+    @Test("lifted whole-shift rows: a day's shift of length i leaves the week at most max over weeks with that length", arguments: Self.weekShapes)
     func wholeShiftLiftings(shape: WholeShifts.Shape) throws {
         let facets = try #require(WholeShifts.facets(shape))
         let liftings = try #require(WholeShifts.liftings(shape, facets: facets))
-        var points: [[Int]] = [[]]
-        for u in shape.upper { points = points.flatMap { p in (0...u).map { p + [$0] } } }
-        points = points.filter { p in p.reduce(0, +) <= shape.days && zip(p, shape.lengths).reduce(0) { $0 + $1.0 * $1.1 } <= shape.capacity }
+        let points = Self.weeks(of: shape)
         for f in liftings {
             #expect(f.lift.contains { $0 > 0 })
             for i in shape.lengths.indices {
