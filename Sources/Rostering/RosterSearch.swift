@@ -149,6 +149,7 @@ public struct RosterSearch: Sendable {
                     report.improvements += 1
                     dayQueue = rng.shuffled(Array(0..<days))
                     iteration = 0  // a fresh sweep over every day
+                    kind = .day
                     progress?(SolveProgress(seconds: elapsed(), incumbent: value, bound: nil, gap: nil, nodes: iteration))
                 }
             }
