@@ -39,10 +39,10 @@ public struct RosterModel: Sendable {
     /// `liftedWholeShifts` is off by default: valid rows, but in the aggregated model of
     /// large centres they changed which LP optimum gets rounded, for better on some
     /// centres and worse on others (Docs/Formulation.md, "Whole shifts lifted").
-    public init(_ problem: RosterProblem, multiplicity: [Int]? = nil, liftedWholeShifts: Bool? = nil) {
+    public init(_ problem: RosterProblem, multiplicity: [Int]? = nil, liftedWholeShifts: Bool = false) {
         self.problem = problem
         self.multiplicity = multiplicity.map { $0.map(Double.init) } ?? problem.staff.map { _ in 1 }
-        self.liftedWholeShifts = liftedWholeShifts ?? false
+        self.liftedWholeShifts = liftedWholeShifts
         program = LinearProgram(name: "kinmu roster \(problem.month)", sense: .minimize)
         addAssignments()
         addCoverage()
@@ -265,6 +265,14 @@ public struct RosterModel: Sendable {
         days.flatMap { d in work[p][d].map { ($0, 1.0) } }
     }
 
+    /// The hours a week of p's can hold in whole: the legal week or the contract's
+    /// fewer; with overtime allowed, only a contract's (nil: no cap but the costed overtime).
+    public func weeklyHoursCap(_ p: Int) -> Double? {
+        let legal = problem.rules.labour.maxHoursPerWeek
+        let contract = problem.staff[p].contract.maxHoursPerWeek
+        return problem.rules.labour.overtimeAllowed ? contract : min(contract ?? legal, legal)
+    }
+
     /// At most 40 hours a week (labour law), or the contract's fewer; overtime
     /// beyond the legal week only where allowed, capped per month and costed.
     mutating func addWeeklyLimits() {
@@ -287,8 +295,7 @@ public struct RosterModel: Sendable {
                 if let c = contract, c < legal || labour.overtimeAllowed {
                     program.addRow(name: "contractWeekHours[\(id(p)),\(week.label)]", terms: terms, upper: c)
                 }
-                let hoursCap = labour.overtimeAllowed ? contract : min(contract ?? legal, legal)
-                if let cap = hoursCap {
+                if let cap = weeklyHoursCap(p) {
                     let full = week.calendarDays == 7 ? 7 - labour.minDaysOffPerWeek : nil
                     let limit = [full, problem.staff[p].contract.maxDaysPerWeek].compactMap { $0 }.min()
                     addWholeShifts(p, week.days, label: week.label, hours: cap, dayLimit: limit,
@@ -323,15 +330,18 @@ public struct RosterModel: Sendable {
         let shape = WholeShifts.Shape(lengths: lengths, upper: lengths.map { l in minutes.filter { $0.contains(l) }.count },
                                       days: min(open, dayLimit ?? open), capacity: cap)
         if wholeShiftFacets[shape] == nil { wholeShiftFacets[shape] = .some(WholeShifts.facets(shape)) }
+        /// The week's shifts, each weighted by its length's coefficient.
+        func weighted(_ coefficients: [Int]) -> [(ColumnID, Double)] {
+            days.indices.flatMap { i in
+                minutes[i].indices.compactMap { o -> (ColumnID, Double)? in
+                    guard let l = lengths.firstIndex(of: minutes[i][o]), coefficients[l] > 0 else { return nil }
+                    return (work[p][days[i]][o], Double(coefficients[l]))
+                }
+            }
+        }
         if let facets = wholeShiftFacets[shape]! {
             for f in facets {
-                var terms: [(ColumnID, Double)] = []
-                for (i, d) in days.enumerated() {
-                    for (o, m) in minutes[i].enumerated() {
-                        guard let l = lengths.firstIndex(of: m), f.coefficients[l] > 0 else { continue }
-                        terms.append((work[p][d][o], Double(f.coefficients[l])))
-                    }
-                }
+                let terms = weighted(f.coefficients)
                 let used = lengths.indices.filter { f.coefficients[$0] > 0 }
                 let hours = used.map { Explainer.formatAmount(Double(lengths[$0]) / 60) + "h" }
                 let text = used.count == 1 && f.coefficients[used[0]] == 1
@@ -342,13 +352,7 @@ public struct RosterModel: Sendable {
             if lifted {
                 if wholeShiftLiftings[shape] == nil { wholeShiftLiftings[shape] = WholeShifts.liftings(shape, facets: facets) ?? [] }
                 for f in wholeShiftLiftings[shape]! {
-                    var base: [(ColumnID, Double)] = []
-                    for (i, d) in days.enumerated() {
-                        for (o, m) in minutes[i].enumerated() {
-                            guard let l = lengths.firstIndex(of: m), f.coefficients[l] > 0 else { continue }
-                            base.append((work[p][d][o], Double(f.coefficients[l])))
-                        }
-                    }
+                    let base = weighted(f.coefficients)
                     let text = f.coefficients.allSatisfy { $0 == 1 } ? "shifts"
                         : zip(f.coefficients, lengths).filter { $0.0 > 0 }.map { "\($0.0)·\(Explainer.formatAmount(Double($0.1) / 60))h" }.joined(separator: "+")
                     for (i, d) in days.enumerated() {

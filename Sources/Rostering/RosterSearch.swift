@@ -118,7 +118,7 @@ public struct RosterSearch: Sendable {
         enum Kind: Int, CaseIterable { case day, people, window, shortWeek, idle }
         var weight: [Double] = [1, 1, 1, 1, 1]
         let problem = model.problem
-        let weekCap = problem.staff.map { min($0.contract.maxHoursPerWeek ?? problem.rules.labour.maxHoursPerWeek, problem.rules.labour.maxHoursPerWeek) }
+        let weekCap = problem.staff.indices.map { model.weeklyHoursCap($0) ?? problem.rules.labour.maxHoursPerWeek }
         let shortest = problem.staff.indices.map { p in problem.options[p].joined().map(\.workHours).filter { $0 > 0 }.min() ?? 0 }
         let shortColumnsOfDay: [[Int]] = model.short.map { $0.flatMap { $0.compactMap { $0?.index } } }
         /// A week drawn in proportion to its shortfall in `current`, and the shortfall by day.
