@@ -81,6 +81,16 @@ public final class ColumnLP {
         boundsChanged = true
     }
 
+    /// A column's bounds as set.
+    public func bounds(_ column: Int) -> (lower: Double, upper: Double) {
+        precondition(column >= 0 && column < columnCount, "column \(column) of \(columnCount)")
+        let j = Int32(column + 1)
+        let type = glp_get_col_type(pointer, j)
+        let lower = type == GLP_FR || type == GLP_UP ? -Double.infinity : glp_get_col_lb(pointer, j)
+        let upper = type == GLP_FR || type == GLP_LO ? Double.infinity : glp_get_col_ub(pointer, j)
+        return (lower, upper)
+    }
+
     /// Changes a column's cost (a block's prices in a decomposition); the last
     /// basis stays primal feasible, so the next solve is a warm primal simplex.
     public func setObjective(_ column: Int, _ value: Double) throws(MIPError) {

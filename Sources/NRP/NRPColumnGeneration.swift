@@ -81,6 +81,9 @@ public final class NRPColumnGeneration {
         return true
     }
 
+    /// The bounds of a schedule's column in the master's LP (nil before the LP exists).
+    func columnBounds(_ e: Int, _ p: Int) -> (lower: Double, upper: Double)? { lp.map { $0.bounds(lpColumn[e][p]) } }
+
     /// Adds every employee's schedule of a solution.
     public func add(_ s: NRPSolution) throws {
         for e in s.shifts.indices { try add(e, s.shifts[e]) }
@@ -208,10 +211,11 @@ public final class NRPColumnGeneration {
 
     /// Price and dive from the root: fixes every employee whose LP schedule is
     /// nearly whole (over 0.9) — or else the largest shares, a quarter of those still open
-    /// — prices again for the others (`roundsPerStep` rounds at most), and
-    /// repeats until each employee has a schedule. At the deadline the open
-    /// employees take their largest share. The LP's fixings are undone after.
-    public func dive(until deadline: Double, roundsPerStep: Int = 1, elapsed: () -> Double,
+    /// — prices again for the others (`roundsPerStep` rounds at most, the time
+    /// left shared among the steps still expected), and repeats until each
+    /// employee has a schedule. At the deadline the open employees take their
+    /// largest share. The LP's fixings are undone after.
+    public func dive(until deadline: Double, roundsPerStep: Int = 20, elapsed: () -> Double,
                      log: ((String) -> Void)? = nil) throws -> NRPSolution? {
         let inst = instance, nE = inst.staff.count
         let wholeShare = 0.9, fixFraction = 4
@@ -223,12 +227,16 @@ public final class NRPColumnGeneration {
         var steps = 0
         while fixed.contains(where: { $0 == nil }) {
             steps += 1
-            for _ in 0..<roundsPerStep where elapsed() < deadline {
-                guard lp.solve(timeLimit: max(0.1, deadline - elapsed())) == .optimal else { return nil }
+            // The time left shared among the steps still expected (a quarter of the open fixed per step).
+            let open = Double(fixed.filter { $0 == nil }.count)
+            let stepsLeft = max(1, (Foundation.log(open) / Foundation.log(Double(fixFraction) / Double(fixFraction - 1))).rounded(.up))
+            let stepEnd = elapsed() + (deadline - elapsed()) / stepsLeft
+            for _ in 0..<roundsPerStep where elapsed() < stepEnd {
+                guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { return nil }
                 let duals = lp.duals
                 let pi = coverDuals(duals)
                 var added = 0
-                for b in pricing(pi, skip: Set((0..<nE).filter { fixed[$0] != nil })) where b.cost - duals[b.e] < -1e-6 {
+                for b in pricing(pi, skip: Set((0..<nE).filter { fixed[$0] != nil }), ) where b.cost - duals[b.e] < -1e-6 {
                     if try add(b.e, b.shifts) { added += 1 }
                 }
                 if added == 0 { break }
@@ -255,6 +263,109 @@ public final class NRPColumnGeneration {
         var s = NRPSolution(staff: nE, horizon: inst.horizon)
         for e in 0..<nE { s.shifts[e] = schedules[e][fixed[e]!].shifts }
         return s
+    }
+
+    /// Price and dive on assignments: rather than whole schedules, fixes single
+    /// days of single employees (works shift t, or is off) — first every day
+    /// the LP already decides (its share over 0.99), then the largest shares,
+    /// a quarter of the undecided at a time — each agreeing with the employee's
+    /// largest LP schedule, so a schedule meeting all of an employee's fixings
+    /// always exists. Schedules breaking a fixing are barred from the LP; the
+    /// pricing keeps to the fixings by costs. The LP's bars are lifted after.
+    ///
+    /// From `incumbent`, only the days `open(e, d)` are undecided, the rest kept
+    /// as they are (a neighbourhood of a large-neighbourhood search).
+    public func assignmentDive(until deadline: Double, from incumbent: NRPSolution? = nil, open: ((Int, Int) -> Bool)? = nil,
+                               roundsPerStep: Int = 20, elapsed: () -> Double,
+                               log: ((String) -> Void)? = nil) throws -> NRPSolution? {
+        let inst = instance, nE = inst.staff.count, h = inst.horizon, nt = inst.shifts.count
+        let lp = try masterLP()
+        // fix[e][d]: nil undecided, -1 off, else the shift.
+        var fix = [[Int?]](repeating: Array(repeating: nil, count: h), count: nE)
+        if let incumbent {
+            try add(incumbent)
+            for e in 0..<nE { for d in 0..<h where !(open?(e, d) ?? true) { fix[e][d] = incumbent.shifts[e][d] ?? -1 } }
+        }
+        var barred = [Set<Int>](repeating: [], count: nE)
+        defer { for e in 0..<nE { for p in barred[e] { try? lp.setBounds(lpColumn[e][p], lower: 0, upper: 1) } } }
+        func agrees(_ e: Int, _ shifts: [Int?]) -> Bool {
+            for d in 0..<h { if let f = fix[e][d], (shifts[d] ?? -1) != f { return false } }
+            return true
+        }
+        /// Bars e's schedules that break a fixing.
+        func bar(_ e: Int) throws {
+            for p in schedules[e].indices where !barred[e].contains(p) && !agrees(e, schedules[e][p].shifts) {
+                barred[e].insert(p)
+                try lp.setBounds(lpColumn[e][p], lower: 0, upper: 0)
+            }
+        }
+        let big = 1e5
+        func price(_ pi: [Double], _ duals: [Double]) throws -> Int {
+            var added = 0
+            for (e, pricer) in pricers.enumerated() where fix[e].contains(where: { $0 == nil }) {
+                var cost = workCost[e]
+                var forced = 0
+                for d in 0..<h {
+                    for t in 0..<nt { if let i = coverAt[d][t] { cost[d][t] -= pi[i] } }
+                    guard let f = fix[e][d] else { continue }
+                    for t in 0..<nt { cost[d][t] += t == f ? -big : big }
+                    if f >= 0 { forced += 1 }
+                }
+                guard let b = pricer.cheapest(cost).first, agrees(e, b.shifts) else { continue }
+                let reduced = b.cost + big * Double(forced) + requestConstant[e] - duals[e]
+                if reduced < -1e-6, try add(e, b.shifts) { added += 1 }
+            }
+            return added
+        }
+        for e in 0..<nE where fix[e].contains(where: { $0 != nil }) { try bar(e) }
+        var steps = 0
+        while true {
+            steps += 1
+            let undecided = fix.reduce(0) { $0 + $1.filter { $0 == nil }.count }
+            let stepsLeft = max(1, (Foundation.log(Double(max(2, undecided))) / Foundation.log(4.0 / 3.0)).rounded(.up))
+            let stepEnd = elapsed() + (deadline - elapsed()) / stepsLeft
+            for _ in 0..<roundsPerStep where elapsed() < stepEnd {
+                guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { return nil }
+                let duals = lp.duals
+                if try price(coverDuals(duals), duals) == 0 { break }
+            }
+            guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { return nil }
+            // Each employee's largest schedule, and the LP's share of each undecided day's choice in it.
+            var top = [Int](repeating: 0, count: nE)
+            var candidates: [(e: Int, d: Int, f: Int, v: Double)] = []
+            var whole = true
+            for e in 0..<nE {
+                var share = [[Double]](repeating: Array(repeating: 0, count: nt + 1), count: h)
+                var best = -1.0
+                for (p, c) in lpColumn[e].enumerated() {
+                    let v = lp.value(c)
+                    guard v > 1e-9 else { continue }
+                    if v > best { best = v; top[e] = p }
+                    for (d, t) in schedules[e][p].shifts.enumerated() { share[d][(t ?? -1) + 1] += v }
+                }
+                if best < 1 - 1e-6 { whole = false }
+                for d in 0..<h where fix[e][d] == nil {
+                    let f = schedules[e][top[e]].shifts[d] ?? -1
+                    candidates.append((e, d, f, share[d][f + 1]))
+                }
+            }
+            let outOfTime = elapsed() >= deadline
+            if whole || outOfTime || candidates.isEmpty {
+                log?(String(format: "%6.2fs assignment dive: LP %.2f after %d steps%@", elapsed(), lp.objective, steps,
+                            outOfTime && !whole ? " (out of time: largest schedules)" : ""))
+                var s = NRPSolution(staff: nE, horizon: h)
+                for e in 0..<nE { s.shifts[e] = schedules[e][top[e]].shifts }
+                return s
+            }
+            candidates.sort { $0.v != $1.v ? $0.v > $1.v : ($0.e, $0.d) < ($1.e, $1.d) }
+            var chosen = candidates.filter { $0.v > 0.99 }
+            if chosen.isEmpty { chosen = Array(candidates.prefix(max(1, candidates.count / 4))) }
+            var touched = Set<Int>()
+            for c in chosen { fix[c.e][c.d] = c.f; touched.insert(c.e) }
+            for e in touched.sorted() { try bar(e) }
+            log?(String(format: "%6.2fs assignment dive step %d: LP %.2f, %d schedules, %d days fixed, %d undecided", elapsed(), steps,
+                        lp.objective, lp.columnCount, chosen.count, undecided - chosen.count))
+        }
     }
 
     /// Best response: each employee in turn re-planned exactly against the

@@ -24,8 +24,8 @@ public struct NRPResult: Sendable {
 /// on a second thread for the whole run (small instances end there, proved
 /// optimal); on this thread column generation by employee (`NRPColumnGeneration`:
 /// the Dantzig–Wolfe bound, GLPK solving the master's LPs, each employee's
-/// schedules priced exactly by `NRPSchedulePricer`), a roster by price and dive
-/// and best responses (if none, a construction employee by employee), then a
+/// schedules priced exactly by `NRPSchedulePricer`), rosters by two dives (on
+/// whole schedules, then on single days) and best responses (if none, a construction employee by employee), then a
 /// large-neighbourhood search — a few employees over the whole horizon, or every
 /// employee over a week — each neighbourhood a sub-MIP with the rest fixed,
 /// reduced before GLPK sees it and warm-started from the incumbent, so it is
@@ -123,7 +123,9 @@ public struct NRPSolver: Sendable {
                 // GLPK sees a stop only between LP solves (a long cut round can
                 // overrun): wait no later than the time limit, then go on with what
                 // the tree has reported; an unfinished tree is left to finish and be freed on its thread.
-                guard whole.done.wait(timeout: .now() + max(0, left()) + 0.2) == .success, let finished = whole.result else {
+                // Once the search has proved its roster optimal the tree is not waited for long.
+                let wait = proved() ? min(1, max(0, left())) : max(0, left()) + 0.2
+                guard whole.done.wait(timeout: .now() + wait) == .success, let finished = whole.result else {
                     _ = exchange()
                     log.append(String(format: "%6.2fs branch and cut still in a cut round at the time limit; its last bound kept", elapsed()))
                     guard let b = best else {
@@ -154,7 +156,7 @@ public struct NRPSolver: Sendable {
         let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
 
         // 2. Column generation: the Dantzig–Wolfe bound (each round's Lagrangian
-        // value is a bound on its own), then a roster by price and dive, polished
+        // value is a bound on its own), then rosters by price and dive, polished
         // by best responses (each employee re-planned exactly against the others).
         let cg = NRPColumnGeneration(inst)
         do {
@@ -169,12 +171,17 @@ public struct NRPSolver: Sendable {
         log.append(String(format: "%6.2fs column generation: %d rounds, %d schedules, bound %.2f%@", elapsed(), cg.rounds,
                           cg.schedules.reduce(0) { $0 + $1.count }, cg.bound, cg.converged ? " (converged)" : ""))
         _ = exchange()
-        if !proved(), left() > 1,
-           let d = try cg.dive(until: deterministic ? .infinity : elapsed() + max(1, timeLimit * 0.3), elapsed: elapsed,
-                               log: trace ? { log.append($0) } : nil) {
-            consider(d, "price and dive")
-            var b = d
-            if cg.bestResponse(&b, order: rng.shuffled(Array(inst.staff.indices))) > 0 { consider(b, "best response") }
+        // Two dives, each followed by best responses: on whole schedules (better
+        // on the small instances 5 and 7), then on single days of single
+        // employees (finer; better from instance 9 on).
+        for (kind, share) in [("schedule", 0.4), ("assignment", 0.7)] where !proved() && left() > 1 {
+            let until = deterministic ? .infinity : max(elapsed() + 1, timeLimit * share)
+            let trail = trace ? { log.append($0) } : nil as ((String) -> Void)?
+            guard var d = try kind == "assignment" ? cg.assignmentDive(until: until, elapsed: elapsed, log: trail)
+                                                   : cg.dive(until: until, elapsed: elapsed, log: trail) else { continue }
+            consider(d, "price and dive (\(kind))")
+            if cg.bestResponse(&d, order: rng.shuffled(Array(inst.staff.indices))) > 0 { consider(d, "best response") }
+            _ = exchange()
         }
 
         // 3. Without a roster yet, a construction employee by employee (each one's

@@ -70,6 +70,35 @@ struct NRPColumnGenerationTests {
         #expect(r.objective == 828)
     }
 
+    @Test("instance 2: the dive on single days gives a lawful roster above the bound; from a roster, it keeps every day outside its neighbourhood and lifts its bars after")
+    func assignmentDive() throws {
+        let inst = try NRPInstance.read(instancePath(2)!)
+        let cg = NRPColumnGeneration(inst)
+        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: { 0 })
+        let s = try #require(try cg.assignmentDive(until: .infinity, elapsed: { 0 }))
+        let dived = NRPEvaluator.evaluate(s, inst)
+        #expect(dived.feasible, "\(dived.violations)")
+        #expect(Double(dived.objective) >= cg.bound - 1e-6)
+        // A neighbourhood of days 3–8: every other day stays as in `s`.
+        let t = try #require(try cg.assignmentDive(until: .infinity, from: s, open: { _, d in (3...8).contains(d) }, elapsed: { 0 }))
+        let again = NRPEvaluator.evaluate(t, inst)
+        #expect(again.feasible, "\(again.violations)")
+        for e in inst.staff.indices {
+            for d in 0..<inst.horizon where !(3...8).contains(d) { #expect(t.shifts[e][d] == s.shifts[e][d]) }
+        }
+        // Two employees open over the whole horizon: the others keep their schedules.
+        let u = try #require(try cg.assignmentDive(until: .infinity, from: t, open: { e, _ in e < 2 }, elapsed: { 0 }))
+        #expect(NRPEvaluator.evaluate(u, inst).feasible)
+        for e in 2..<inst.staff.count { #expect(u.shifts[e] == t.shifts[e]) }
+        // No bar outlives its dive: every schedule's column is back to [0, 1].
+        for e in inst.staff.indices {
+            for p in cg.schedules[e].indices {
+                let b = try #require(cg.columnBounds(e, p))
+                #expect(b.lower == 0 && b.upper == 1, "employee \(e) schedule \(p): \(b)")
+            }
+        }
+    }
+
     @Test("a best response never makes a roster worse and keeps it lawful")
     func bestResponse() throws {
         let inst = try NRPInstance.read(instancePath(1)!)
