@@ -209,6 +209,13 @@ public final class NRPColumnGeneration {
         public var description: String { "employee \(employee) has no schedule that meets all of their rules" }
     }
 
+    /// When a dive's step stops pricing: the time left shared among the steps
+    /// still expected, a quarter of the `open` choices fixed per step.
+    static func stepEnd(open: Int, deadline: Double, now: Double) -> Double {
+        let stepsLeft = max(1, (Foundation.log(Double(max(1, open))) / Foundation.log(4.0 / 3.0)).rounded(.up))
+        return now + (deadline - now) / stepsLeft
+    }
+
     /// Price and dive from the root: fixes every employee whose LP schedule is
     /// nearly whole (over 0.9) — or else the largest shares, a quarter of those still open
     /// — prices again for the others (`roundsPerStep` rounds at most, the time
@@ -218,7 +225,7 @@ public final class NRPColumnGeneration {
     public func dive(until deadline: Double, roundsPerStep: Int = 20, elapsed: () -> Double,
                      log: ((String) -> Void)? = nil) throws -> NRPSolution? {
         let inst = instance, nE = inst.staff.count
-        let wholeShare = 0.9, fixFraction = 4
+        let wholeShare = 0.9
         let lp = try masterLP()
         var fixed = [Int?](repeating: nil, count: nE)
         defer {
@@ -227,10 +234,7 @@ public final class NRPColumnGeneration {
         var steps = 0
         while fixed.contains(where: { $0 == nil }) {
             steps += 1
-            // The time left shared among the steps still expected (a quarter of the open fixed per step).
-            let open = Double(fixed.filter { $0 == nil }.count)
-            let stepsLeft = max(1, (Foundation.log(open) / Foundation.log(Double(fixFraction) / Double(fixFraction - 1))).rounded(.up))
-            let stepEnd = elapsed() + (deadline - elapsed()) / stepsLeft
+            let stepEnd = Self.stepEnd(open: fixed.filter { $0 == nil }.count, deadline: deadline, now: elapsed())
             for _ in 0..<roundsPerStep where elapsed() < stepEnd {
                 guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { return nil }
                 let duals = lp.duals
@@ -252,7 +256,7 @@ public final class NRPColumnGeneration {
             share.sort { $0.v != $1.v ? $0.v > $1.v : $0.e < $1.e }
             let outOfTime = elapsed() >= deadline
             var chosen = share.filter { $0.v > wholeShare }
-            if outOfTime { chosen = share } else if chosen.isEmpty { chosen = Array(share.prefix(max(1, share.count / fixFraction))) }
+            if outOfTime { chosen = share } else if chosen.isEmpty { chosen = Array(share.prefix(max(1, share.count / 4))) }
             for c in chosen {
                 fixed[c.e] = c.p
                 try lp.setBounds(lpColumn[c.e][c.p], lower: 1, upper: 1)
@@ -322,8 +326,7 @@ public final class NRPColumnGeneration {
         while true {
             steps += 1
             let undecided = fix.reduce(0) { $0 + $1.filter { $0 == nil }.count }
-            let stepsLeft = max(1, (Foundation.log(Double(max(2, undecided))) / Foundation.log(4.0 / 3.0)).rounded(.up))
-            let stepEnd = elapsed() + (deadline - elapsed()) / stepsLeft
+            let stepEnd = Self.stepEnd(open: undecided, deadline: deadline, now: elapsed())
             for _ in 0..<roundsPerStep where elapsed() < stepEnd {
                 guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { return nil }
                 let duals = lp.duals
