@@ -240,7 +240,7 @@ public final class NRPColumnGeneration {
                 let duals = lp.duals
                 let pi = coverDuals(duals)
                 var added = 0
-                for b in pricing(pi, skip: Set((0..<nE).filter { fixed[$0] != nil }), ) where b.cost - duals[b.e] < -1e-6 {
+                for b in pricing(pi, skip: Set((0..<nE).filter { fixed[$0] != nil })) where b.cost - duals[b.e] < -1e-6 {
                     if try add(b.e, b.shifts) { added += 1 }
                 }
                 if added == 0 { break }
