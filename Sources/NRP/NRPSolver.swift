@@ -210,21 +210,40 @@ public struct NRPSolver: Sendable {
         guard var current = best else { return try finish() }
         var currentValue = bestValue
 
-        // 4. Large-neighbourhood search. Two kinds, alternating: a few employees over
-        // the whole horizon, and every employee over a window of days. Each kind's
-        // size grows while its sub-problems solve to optimality quickly and shrinks
-        // when one runs out of time, so the sub-MIPs stay as large as GLPK can finish.
+        // 4. Large-neighbourhood search. Every third neighbourhood is half the
+        // employees over the whole horizon, re-planned by the day dive from the
+        // incumbent (the others' schedules kept). The others are sub-MIPs of two
+        // kinds, alternating: a few employees over the whole horizon, and every
+        // employee over a window of days. Each sub-MIP kind's size grows while its
+        // sub-problems solve to optimality quickly and shrinks when one runs out
+        // of time, so the sub-MIPs stay as large as GLPK can finish.
         var staffSize = min(inst.staff.count, 3)
         var windowLength = min(inst.horizon, 4)
         // With an iteration budget the sizes stay fixed and each sub-MIP gets ample time, so the seed decides the run.
         let subLimit = deterministic ? max(10, timeLimit) : min(3, max(0.5, timeLimit / 20))
-        var iteration = 0
+        var iteration = 0, subMIPs = 0
         while left() > 0.4 {
             if let n = iterations, iteration >= n { break }
             if exchange() { break }
             if bestValue < currentValue { current = best!; currentValue = bestValue }  // the tree found better
             iteration += 1
-            let byDays = iteration % 2 == 0
+            if iteration % 3 == 1 {
+                let chosen = Set(rng.shuffled(Array(inst.staff.indices)).prefix(max(1, inst.staff.count / 2)))
+                let before = bestValue
+                guard var d = try cg.assignmentDive(until: deterministic ? .infinity : elapsed() + min(8, left() - 0.3), from: current,
+                                                    open: { e, _ in chosen.contains(e) }, elapsed: elapsed) else { continue }
+                var value = consider(d, "dive, \(chosen.count) staff")
+                if trace { log.append(String(format: "   it %d dive %d staff: %d", iteration, chosen.count, value.objective)) }
+                if value.feasible && Double(value.objective) < currentValue,
+                   cg.bestResponse(&d, order: rng.shuffled(Array(inst.staff.indices))) > 0 {
+                    value = consider(d, "best response")
+                }
+                if value.feasible && Double(value.objective) <= currentValue { current = d; currentValue = Double(value.objective) }
+                if bestValue < before { control.offer(model.values(best!), objective: bestValue) }
+                continue
+            }
+            subMIPs += 1
+            let byDays = subMIPs % 2 == 0
             let open: (Int, Int) -> Bool
             let label: String
             if byDays {
