@@ -26,10 +26,11 @@ public struct NRPResult: Sendable {
 /// the Dantzig–Wolfe bound, GLPK solving the master's LPs, each employee's
 /// schedules priced exactly by `NRPSchedulePricer`), rosters by two dives (on
 /// whole schedules, then on single days) and best responses (if none, a
-/// construction employee by employee), then a large-neighbourhood search — a
-/// few employees over the whole horizon, or every employee over a week — each neighbourhood a sub-MIP with the rest fixed,
-/// reduced before GLPK sees it and warm-started from the incumbent, so it is
-/// never worse. The bound is the better of the column generation's and the tree's.
+/// construction employee by employee), then a large-neighbourhood search — half
+/// the employees re-planned by the day dive, or, as sub-MIPs, a few employees
+/// over the whole horizon or every employee over a week, each with the rest
+/// fixed, reduced before GLPK sees it and warm-started from the incumbent, so
+/// it is never worse. The bound is the better of the column generation's and the tree's.
 public struct NRPSolver: Sendable {
     public var timeLimit: Double
     public var seed: UInt64
