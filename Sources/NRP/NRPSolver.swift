@@ -222,6 +222,23 @@ public struct NRPSolver: Sendable {
         var windowLength = min(inst.horizon, 4)
         // With an iteration budget the sizes stay fixed and each sub-MIP gets ample time, so the seed decides the run.
         let subLimit = deterministic ? max(10, timeLimit) : min(3, max(0.5, timeLimit / 20))
+        /// A neighbourhood's roster: scored; polished by best responses when it beats
+        /// the current roster (an improvement can open single-employee moves the
+        /// neighbourhood could not see; cheap, exact); the current roster when no
+        /// worse; offered to the tree when the best yet. Returns its score as found.
+        func accept(_ found: NRPSolution, _ label: String) -> NRPEvaluator.Report {
+            let before = bestValue
+            var candidate = found
+            let first = consider(candidate, label)
+            var value = first
+            if value.feasible && Double(value.objective) < currentValue,
+               cg.bestResponse(&candidate, order: rng.shuffled(Array(inst.staff.indices))) > 0 {
+                value = consider(candidate, "best response")
+            }
+            if value.feasible && Double(value.objective) <= currentValue { current = candidate; currentValue = Double(value.objective) }
+            if bestValue < before { control.offer(model.values(best!), objective: bestValue) }
+            return first
+        }
         var iteration = 0, subMIPs = 0
         while left() > 0.4 {
             if let n = iterations, iteration >= n { break }
@@ -230,17 +247,10 @@ public struct NRPSolver: Sendable {
             iteration += 1
             if iteration % 3 == 1 {
                 let chosen = Set(rng.shuffled(Array(inst.staff.indices)).prefix(max(1, inst.staff.count / 2)))
-                let before = bestValue
-                guard var d = try cg.assignmentDive(until: deterministic ? .infinity : elapsed() + min(8, left() - 0.3), from: current,
+                guard let d = try cg.assignmentDive(until: deterministic ? .infinity : elapsed() + min(8, left() - 0.3), from: current,
                                                     open: { e, _ in chosen.contains(e) }, elapsed: elapsed) else { continue }
-                var value = consider(d, "dive, \(chosen.count) staff")
+                let value = accept(d, "dive, \(chosen.count) staff")
                 if trace { log.append(String(format: "   it %d dive %d staff: %d", iteration, chosen.count, value.objective)) }
-                if value.feasible && Double(value.objective) < currentValue,
-                   cg.bestResponse(&d, order: rng.shuffled(Array(inst.staff.indices))) > 0 {
-                    value = consider(d, "best response")
-                }
-                if value.feasible && Double(value.objective) <= currentValue { current = d; currentValue = Double(value.objective) }
-                if bestValue < before { control.offer(model.values(best!), objective: bestValue) }
                 continue
             }
             subMIPs += 1
@@ -274,16 +284,7 @@ public struct NRPSolver: Sendable {
                 else if sol.stopReason == .timeLimit { staffSize = max(2, staffSize - 1) }
             }
             guard let values = step.values else { continue }
-            let before = bestValue
-            var candidate = model.solution(values)
-            var value = consider(candidate, "LNS \(label)")
-            // An improvement can open single-employee moves the sub-MIP could not see: best responses (cheap, exact).
-            if value.feasible && Double(value.objective) < currentValue,
-               cg.bestResponse(&candidate, order: rng.shuffled(Array(inst.staff.indices))) > 0 {
-                value = consider(candidate, "best response")
-            }
-            if value.feasible && Double(value.objective) <= currentValue { current = candidate; currentValue = Double(value.objective) }
-            if bestValue < before { control.offer(model.values(best!), objective: bestValue) }
+            _ = accept(model.solution(values), "LNS \(label)")
         }
         log.append(String(format: "%6.2fs LNS: %d neighbourhoods", elapsed(), iteration))
         return try finish()
