@@ -44,9 +44,24 @@ public struct RosterSearch: Sendable {
         public var improvements = 0
     }
 
+    /// The best roster of searches running side by side: each takes it over when
+    /// it is better than its own and publishes its improvements to it. `serial`
+    /// names the version, so a search can tell whether another moved it meanwhile.
+    public struct Incumbent: Sendable {
+        public var value: Double
+        public var values: [Double]
+        public var serial: Int
+    }
+
     /// `offers`: rosters (values of the program) made elsewhere — the bound's thread
     /// rounds its LP — taken over when better than the search's own.
-    public func solve(offers: Locked<[[Double]]>? = nil, progress: ((SolveProgress) -> Void)? = nil) throws -> (Solution, Report) {
+    /// `shared`: the incumbent of searches running side by side (on another core).
+    /// An improvement found from a version another search has since moved is
+    /// found again from theirs (the same neighbourhood re-solved from the shared
+    /// roster), so neither search's gains are lost.
+    /// `start`: a roster to start from instead of the construction.
+    public func solve(offers: Locked<[[Double]]>? = nil, shared: Locked<Incumbent?>? = nil, start: [Double]? = nil,
+                      progress: ((SolveProgress) -> Void)? = nil) throws -> (Solution, Report) {
         let clock = ContinuousClock(), started = clock.now
         func elapsed() -> Double { RosterSolver.seconds(clock.now - started) }
         var report = Report()
@@ -58,15 +73,37 @@ public struct RosterSearch: Sendable {
         // minimums, unmet requests) stay free to follow them.
         let decision = program.columns.indices.map { program.columns[$0].kind != .continuous || slotColumns.contains($0) }
 
-        guard var current = try construct(deadline: timeLimit * 0.5) else {
+        let who = start == nil ? "search" : "search²"
+        guard var current = try start ?? construct(deadline: timeLimit * 0.5) else {
             return (Solution(status: .noSolution, stopReason: .timeLimit, objective: nil, bound: nil, gap: nil,
                              seconds: elapsed(), values: [], nodes: 0), report)
         }
         var value = program.objectiveValue(current)
-        report.constructed = value
-        report.constructionSeconds = elapsed()
+        var serial = 0  // the version of `shared` that `current` is (0: none)
+        /// `current` offered to the searches alongside.
+        func publish() {
+            shared?.update { inc in
+                if inc == nil || inc!.serial == serial || value < inc!.value - 1e-6 * max(1, abs(value)) {
+                    serial = (inc?.serial ?? 0) + 1
+                    inc = Incumbent(value: value, values: current, serial: serial)
+                }
+            }
+        }
+        /// Takes the shared roster when another search has made it better.
+        func adopt() -> Bool {
+            guard let inc = shared?.value, inc.serial != serial, inc.value < value - 1e-6 * max(1, abs(value)) else { return false }
+            current = inc.values
+            value = inc.value
+            serial = inc.serial
+            return true
+        }
+        if start == nil {
+            report.constructed = value
+            report.constructionSeconds = elapsed()
+        }
+        publish()
         if trace {
-            FileHandle.standardError.write(Data(String(format: "search: construction %.1f in %.2fs (%@)\n", value, elapsed(), Self.breakdown(program, current)).utf8))
+            FileHandle.standardError.write(Data(String(format: "%@: start %.1f in %.2fs (%@)\n", who, value, elapsed(), Self.breakdown(program, current)).utf8))
         }
         progress?(SolveProgress(seconds: elapsed(), incumbent: value, bound: nil, gap: nil, nodes: 0))
 
@@ -146,12 +183,16 @@ public struct RosterSearch: Sendable {
                 if better {
                     current = offer.enumerated().map { j, x in program.columns[j].kind == .continuous ? x : x.rounded() }
                     value = v
+                    publish()
                     report.improvements += 1
                     dayQueue = rng.shuffled(Array(0..<days))
                     iteration = 0  // a fresh sweep over every day
                     kind = .day
                     progress?(SolveProgress(seconds: elapsed(), incumbent: value, bound: nil, gap: nil, nodes: iteration))
                 }
+            }
+            if adopt(), trace {
+                FileHandle.standardError.write(Data(String(format: "%@: %6.2fs took the roster found alongside, %.1f\n", who, elapsed(), value).utf8))
             }
             iteration += 1
             if iteration > days {  // after the first sweep over every day
@@ -215,13 +256,17 @@ public struct RosterSearch: Sendable {
                 open = openPeople(chosen, week)
                 label = "\(chosen.count) people (\(min(room.count, max(1, people / 2))) with room), week of day \(week[0])"
             }
-            var lp = program
-            for j in program.columns.indices where decision[j] && !open.contains(j) {
-                lp.setBounds(ColumnID(j), lower: current[j], upper: current[j])
+            /// The neighbourhood solved from `current` (the rest fixed at it).
+            func solveOpen(_ share: Double) throws -> NeighbourhoodOutcome? {
+                var lp = program
+                for j in program.columns.indices where decision[j] && !open.contains(j) {
+                    lp.setBounds(ColumnID(j), lower: current[j], upper: current[j])
+                }
+                return try GLPKSolver().solveNeighbourhood(lp, from: current, timeLimit: share, relativeGap: 1e-4)
             }
             let share = min(max(1, min(2.5, timeLimit / 12)), timeLimit - 0.3 - elapsed())
             guard share > 0.2 else { break }
-            guard let step = try GLPKSolver().solveNeighbourhood(lp, from: current, timeLimit: share, relativeGap: 1e-4) else { continue }
+            guard var step = try solveOpen(share) else { continue }
             let s = step.solution
             report.neighbourhoods += 1
             let quick = s.status == .optimal && s.seconds < share * 0.3
@@ -232,25 +277,41 @@ public struct RosterSearch: Sendable {
             case .people, .shortWeek, .idle:
                 if quick { people = min(model.problem.staff.count, people + 2) } else if s.stopReason == .timeLimit { people = max(2, people - 2) }
             }
-            let before = value
+            var before = value
             defer {
                 // Gain per second, relative to the objective, smoothed.
                 let rate = max(0, before - value) / max(1e-9, abs(before)) / max(0.05, s.seconds) * 1000
                 weight[kind.rawValue] = 0.7 * weight[kind.rawValue] + 0.3 * rate
             }
             if trace {
-                FileHandle.standardError.write(Data(String(format: "search: %6.2fs %@ %dx%d %@ %.2fs\n", elapsed(), label,
+                FileHandle.standardError.write(Data(String(format: "%@: %6.2fs %@ %dx%d %@ %.2fs\n", who, elapsed(), label,
                                                            step.columns, step.rows, s.status.rawValue, s.seconds).utf8))
             }
-            guard let candidate = step.values else { continue }
-            let v = program.objectiveValue(candidate)
-            if v < value - 1e-6 * max(1, abs(value)), program.violatedRows(candidate, tolerance: 1e-5).isEmpty {
+            func improves(_ x: [Double]?) -> Double? {
+                guard let x else { return nil }
+                let v = program.objectiveValue(x)
+                return v < value - 1e-6 * max(1, abs(value)) && program.violatedRows(x, tolerance: 1e-5).isEmpty ? v : nil
+            }
+            guard var v = improves(step.values) else { continue }
+            if adopt() {
+                // Another search moved the shared roster while this one solved: the same
+                // neighbourhood again, from theirs.
+                before = value
+                let again = min(share, timeLimit - 0.3 - elapsed())
+                guard again > 0.2, let retry = try solveOpen(again), let w = improves(retry.values) else { continue }
+                step = retry
+                v = w
+            }
+            if let candidate = step.values {
                 current = candidate.enumerated().map { j, x in program.columns[j].kind == .continuous ? x : x.rounded() }
                 value = v
+                publish()
                 report.improvements += 1
                 progress?(SolveProgress(seconds: elapsed(), incumbent: value, bound: nil, gap: nil, nodes: iteration))
+                if trace { FileHandle.standardError.write(Data(String(format: "%@: %6.2fs → %.1f\n", who, elapsed(), value).utf8)) }
             }
         }
+        _ = adopt()
         if trace {
             // Where the shortfall is: staff-hours by time of day, over the month.
             var byTime: [String: Double] = [:]
@@ -261,7 +322,7 @@ public struct RosterSearch: Sendable {
             }
             FileHandle.standardError.write(Data(("search: shortfall by time " + byTime.sorted { $0.key < $1.key }
                 .map { String(format: "%@ %.1f", $0.key, $0.value) }.joined(separator: ", ") + "\n").utf8))
-            FileHandle.standardError.write(Data(String(format: "search: %d neighbourhoods, %d improvements, %.1f (%@)\n", report.neighbourhoods,
+            FileHandle.standardError.write(Data(String(format: "%@: %d neighbourhoods, %d improvements, %.1f (%@)\n", who, report.neighbourhoods,
                                                        report.improvements, value, Self.breakdown(program, current)).utf8))
         }
         return (Solution(status: .feasible, stopReason: .timeLimit, objective: value, bound: nil, gap: nil,

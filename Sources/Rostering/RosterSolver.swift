@@ -196,8 +196,10 @@ public struct RosterSolver: Sendable {
         let problem = model.problem
         let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
         let offers = Locked<[[Double]]>([])
+        let shared = Locked<RosterSearch.Incumbent?>(nil)
         let thread = Thread {
             let symmetric = SymmetricBound(problem)
+            var roundings = 0
             let left = limit - RosterSolver.seconds(clock.now - started)
             _ = try? symmetric.boundByDays(deadline: left, primalAfter: 0.6 * limit) { b in
                 bound.update { if $0 == nil || b > $0!.value { $0 = (b, "LP by days (Dantzig–Wolfe)") } }
@@ -219,14 +221,25 @@ public struct RosterSolver: Sendable {
                 }
                 guard let x = built else { return false }
                 offers.update { $0.append(x) }
-                return limit - RosterSolver.seconds(clock.now - started) > 6
+                roundings += 1
+                return roundings < 2 && limit - RosterSolver.seconds(clock.now - started) > 6
+            }
+            // The LP solved and rounded: this core searches beside the other, from the
+            // best roster so far (the search publishes its start at once).
+            let rest = limit - RosterSolver.seconds(clock.now - started)
+            if rest > 3, let start = shared.value?.values {
+                _ = try? RosterSearch(model: model, timeLimit: rest, seed: 2).solve(shared: shared, start: start)
             }
             boundDone.signal()
         }
         thread.stackSize = 16 << 20
         thread.start()
-        var (solution, report) = try RosterSearch(model: model, timeLimit: limit).solve(offers: offers) { progress?($0) }
+        var (solution, report) = try RosterSearch(model: model, timeLimit: limit).solve(offers: offers, shared: shared) { progress?($0) }
         _ = boundDone.wait(timeout: .now() + max(0, limit - seconds(clock.now - started)) + 1)
+        if let inc = shared.value, let o = solution.objective, inc.value < o {
+            solution.values = inc.values
+            solution.objective = inc.value
+        }
         let best = bound.value
         if let b = best, let o = solution.objective {
             solution.bound = b.value

@@ -264,6 +264,41 @@ struct LargeCentreTests {
         #expect(abs((found.solution.gap ?? -1) - (value - bound) / value) < 1e-9)
     }
 
+    @Test("a search beside another publishes what it finds, and takes the better roster they share")
+    func sharedIncumbent() throws {
+        let problem = try Self.centre(staff: 25, seed: 5).problem()
+        let model = RosterModel(problem)
+        let program = model.program
+        let start = try #require(try RosterSearch(model: model, timeLimit: 10).construct(deadline: 10))
+        let startValue = program.objectiveValue(start)
+        // Alone beside an empty store: everything it finds is shared.
+        let shared = Locked<RosterSearch.Incumbent?>(nil)
+        let (found, report) = try RosterSearch(model: model, timeLimit: 2, seed: 3).solve(shared: shared, start: start)
+        let value = try #require(found.objective)
+        #expect(report.constructed == nil)  // it started from the roster given
+        #expect(value <= startValue + 1e-6)
+        #expect(program.violatedRows(found.values, tolerance: 1e-5).isEmpty)
+        #expect(abs(program.objectiveValue(found.values) - value) < 1e-6)
+        let published = try #require(shared.value)
+        #expect(abs(published.value - value) < 1e-6 && published.values == found.values)
+        // A store holding a better roster than the start (another search's): taken
+        // over, even by a search with no time to search.
+        try #require(value < startValue - 1)
+        let better = Locked<RosterSearch.Incumbent?>(RosterSearch.Incumbent(value: value, values: found.values, serial: 50))
+        let (took, _) = try RosterSearch(model: model, timeLimit: 0.4, seed: 4).solve(shared: better, start: start)
+        #expect(abs((took.objective ?? .infinity) - value) < 1e-6 && took.values == found.values)
+        #expect(better.value?.serial == 50)  // nothing better to publish
+    }
+
+    @Test("the bound's thread rounds its master once it has stalled: < 0.3% over five rounds, after ten")
+    func stalled() {
+        let falling = (0..<12).map { 1000.0 - 20 * Double($0) }
+        #expect(!SymmetricBound.stalled(falling))
+        #expect(!SymmetricBound.stalled(Array(repeating: 500, count: 9)))  // too few rounds
+        #expect(SymmetricBound.stalled(falling + [775, 774.6, 774.2, 773.8, 773.4, 773]))  // 0.26% over the last five rounds
+        #expect(!SymmetricBound.stalled(falling + [775, 774, 773, 772, 771, 770]))  // 0.65%
+    }
+
     @Test("the construction alone respects every capacity row and the supervisor rule")
     func construction() throws {
         let problem = try Self.centre(staff: 25, seed: 5).problem()
