@@ -152,8 +152,8 @@ public struct RosterSearch: Sendable {
         // Adaptive choice of the kind of neighbourhood (as in adaptive LNS): each
         // kind's weight follows its recent gain per second; a kind is drawn with
         // probability in proportion to its weight (plus a floor, so none starves).
-        enum Kind: Int, CaseIterable { case day, people, window, shortWeek, idle }
-        var weight: [Double] = [1, 1, 1, 1, 1]
+        enum Kind: Int, CaseIterable { case day, people, window, shortWeek, idle, dayPair }
+        var weight: [Double] = [1, 1, 1, 1, 1, 1]
         let problem = model.problem
         let weekCap = problem.staff.indices.map { model.weeklyHoursCap($0) ?? problem.rules.labour.maxHoursPerWeek }
         let shortest = problem.staff.indices.map { p in problem.options[p].joined().map(\.workHours).filter { $0 > 0 }.min() ?? 0 }
@@ -218,6 +218,15 @@ public struct RosterSearch: Sendable {
                 let range = from..<min(days, from + window)
                 for d in range { open.formUnion(dayColumns[d]); open.formUnion(slotColumnsOfDay[d]) }
                 label = "days \(range.lowerBound)-\(range.upperBound - 1)"
+            case .dayPair:
+                // Work moved between two days of one week, for everyone: the week drawn
+                // in proportion to its shortfall, its worst day and another of its days.
+                let (week, short) = shortWeek()
+                let worst = week.max { short[$0] < short[$1] }!
+                let rest = week.filter { $0 != worst }
+                let pair = rest.isEmpty ? [worst] : [worst, rest[rng.upTo(rest.count - 1)]]
+                for d in pair { open.formUnion(dayColumns[d]); open.formUnion(slotColumnsOfDay[d]) }
+                label = "days \(pair.map(String.init).joined(separator: " and "))"
             case .people:
                 let week = weeks[rng.upTo(weeks.count - 1)]
                 let chosen = rng.shuffled(Array(model.problem.staff.indices)).prefix(people)
@@ -271,7 +280,7 @@ public struct RosterSearch: Sendable {
             report.neighbourhoods += 1
             let quick = s.status == .optimal && s.seconds < share * 0.3
             switch kind {
-            case .day: break
+            case .day, .dayPair: break
             case .window:
                 if quick { window = min(days, window + 1) } else if s.stopReason == .timeLimit { window = max(2, window - 1) }
             case .people, .shortWeek, .idle:
