@@ -19,10 +19,11 @@ import MIP
 ///   program, so a rule added to the model binds the construction too.
 /// - Completion: with every shift and break fixed, the rest (who serves which
 ///   line, shortfall, overtime, fairness) is an LP; the reduced program is small.
-/// - Search: neighbourhoods of one or two days with everyone open, and of a few
-///   people over a labour week; the rest is fixed (including other days'
-///   serving), the sub-program reduced and warm-started from the incumbent, so a
-///   step never makes the roster worse.
+/// - Search: neighbourhoods of one day, a window of days or two days of one week
+///   with everyone open, and of a few people over a labour week; the rest is
+///   fixed (including other days' serving), the sub-program reduced and
+///   warm-started from the incumbent, so a step never makes the roster worse.
+///   Two searches can run side by side on one shared incumbent (`Incumbent`).
 ///
 /// It proves nothing: the bound comes from `SymmetricBound`.
 public struct RosterSearch: Sendable {

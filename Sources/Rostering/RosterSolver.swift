@@ -186,7 +186,9 @@ public struct RosterSolver: Sendable {
     /// `RosterSearch` on this thread, `SymmetricBound` on another, for the same time.
     /// The bound thread solves the exact LP by Dantzig–Wolfe over days, rounds its
     /// solution into whole class counts per day and offers it to the search, which
-    /// turns it into a roster and keeps it when it is better than its own.
+    /// turns it into a roster and keeps it when it is better than its own. Once the
+    /// LP has converged the bound's thread searches too, beside the first search,
+    /// the two sharing one incumbent.
     static func searchWithBound(_ model: RosterModel, options: SolveOptions,
                                 progress: ((SolveProgress) -> Void)?) throws -> (Solution, SearchSummary) {
         let limit = options.timeLimit ?? 60
