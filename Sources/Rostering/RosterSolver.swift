@@ -223,6 +223,8 @@ public struct RosterSolver: Sendable {
                 }
                 guard let x = built else { return false }
                 offers.update { $0.append(x) }
+                // Two roundings in all (mid-way and at convergence, or two at convergence):
+                // at 150 people later ones were never better than the search's roster.
                 roundings += 1
                 return roundings < 2 && limit - RosterSolver.seconds(clock.now - started) > 6
             }
