@@ -148,7 +148,7 @@ public struct RosterSearch: Sendable {
 
         var rng = SplitMix64(seed: seed)
         var window = 2, people = 8
-        var iteration = 0
+        var iteration = start == nil ? 0 : days  // a search started from a given roster (beside another, which sweeps) skips the first sweep
         var dayQueue = rng.shuffled(Array(0..<days))
         // Adaptive choice of the kind of neighbourhood (as in adaptive LNS): each
         // kind's weight follows its recent gain per second; a kind is drawn with
