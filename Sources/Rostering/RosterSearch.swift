@@ -61,8 +61,10 @@ public struct RosterSearch: Sendable {
     /// found again from theirs (the same neighbourhood re-solved from the shared
     /// roster), so neither search's gains are lost.
     /// `start`: a roster to start from instead of the construction.
+    /// `sweepFirst`: begin with a sweep over every single day (false for a search
+    /// beside another that sweeps the same roster: it draws its kinds from the start).
     public func solve(offers: Locked<[[Double]]>? = nil, shared: Locked<Incumbent?>? = nil, start: [Double]? = nil,
-                      progress: ((SolveProgress) -> Void)? = nil) throws -> (Solution, Report) {
+                      sweepFirst: Bool = true, progress: ((SolveProgress) -> Void)? = nil) throws -> (Solution, Report) {
         let clock = ContinuousClock(), started = clock.now
         func elapsed() -> Double { RosterSolver.seconds(clock.now - started) }
         var report = Report()
@@ -97,6 +99,20 @@ public struct RosterSearch: Sendable {
             value = inc.value
             serial = inc.serial
             return true
+        }
+        /// The objective of a roster that beats `current` and breaks no row (nil otherwise).
+        func improves(_ x: [Double]?) -> Double? {
+            guard let x else { return nil }
+            let v = program.objectiveValue(x)
+            return v < value - 1e-6 * max(1, abs(value)) && program.violatedRows(x, tolerance: 1e-5).isEmpty ? v : nil
+        }
+        /// A better roster (of value `v`) becomes `current`, offered to the searches alongside.
+        func take(_ x: [Double], _ v: Double) {
+            current = x.enumerated().map { j, x in program.columns[j].kind == .continuous ? x : x.rounded() }
+            value = v
+            publish()
+            report.improvements += 1
+            progress?(SolveProgress(seconds: elapsed(), incumbent: value, bound: nil, gap: nil, nodes: report.neighbourhoods))
         }
         if start == nil {
             report.constructed = value
@@ -144,11 +160,17 @@ public struct RosterSearch: Sendable {
             }
             return open
         }
+        /// Everyone's shifts and breaks over the days, and every slot column of those days.
+        func openDays(_ ds: [Int]) -> Set<Int> {
+            var open = Set<Int>()
+            for d in ds { open.formUnion(dayColumns[d]); open.formUnion(slotColumnsOfDay[d]) }
+            return open
+        }
         let weeks = model.weeks.map(\.days).filter { !$0.isEmpty }
 
         var rng = SplitMix64(seed: seed)
         var window = 2, people = 8
-        var iteration = start == nil ? 0 : days  // a search started from a given roster (beside another, which sweeps) skips the first sweep
+        var iteration = sweepFirst ? 0 : days
         var dayQueue = rng.shuffled(Array(0..<days))
         // Adaptive choice of the kind of neighbourhood (as in adaptive LNS): each
         // kind's weight follows its recent gain per second; a kind is drawn with
@@ -175,21 +197,17 @@ public struct RosterSearch: Sendable {
             var pending: [[Double]] = []
             offers?.update { pending = $0; $0 = [] }
             for offer in pending {
-                let v = program.objectiveValue(offer)
-                let better = v < value - 1e-6 * max(1, abs(value)) && program.violatedRows(offer, tolerance: 1e-5).isEmpty
+                let better = improves(offer)
                 if trace {
-                    FileHandle.standardError.write(Data(String(format: "search: %6.2fs roster from the LP %.1f (%@)%@\n", elapsed(), v,
-                                                               Self.breakdown(program, offer), better ? ", taken" : "").utf8))
+                    FileHandle.standardError.write(Data(String(format: "search: %6.2fs roster from the LP %.1f (%@)%@\n", elapsed(),
+                                                               program.objectiveValue(offer), Self.breakdown(program, offer),
+                                                               better != nil ? ", taken" : "").utf8))
                 }
-                if better {
-                    current = offer.enumerated().map { j, x in program.columns[j].kind == .continuous ? x : x.rounded() }
-                    value = v
-                    publish()
-                    report.improvements += 1
+                if let v = better {
+                    take(offer, v)
                     dayQueue = rng.shuffled(Array(0..<days))
                     iteration = 0  // a fresh sweep over every day
                     kind = .day
-                    progress?(SolveProgress(seconds: elapsed(), incumbent: value, bound: nil, gap: nil, nodes: iteration))
                 }
             }
             if adopt(), trace {
@@ -211,13 +229,12 @@ public struct RosterSearch: Sendable {
             case .day:
                 if dayQueue.isEmpty { dayQueue = rng.shuffled(Array(0..<days)) }
                 let d = dayQueue.removeFirst()
-                open.formUnion(dayColumns[d])
-                open.formUnion(slotColumnsOfDay[d])
+                open = openDays([d])
                 label = "day \(d)"
             case .window:
                 let from = rng.upTo(max(0, days - window))
                 let range = from..<min(days, from + window)
-                for d in range { open.formUnion(dayColumns[d]); open.formUnion(slotColumnsOfDay[d]) }
+                open = openDays(Array(range))
                 label = "days \(range.lowerBound)-\(range.upperBound - 1)"
             case .dayPair:
                 // Work moved between two days of one week, for everyone: the week drawn
@@ -226,7 +243,7 @@ public struct RosterSearch: Sendable {
                 let worst = week.max { short[$0] < short[$1] }!
                 let rest = week.filter { $0 != worst }
                 let pair = rest.isEmpty ? [worst] : [worst, rest[rng.upTo(rest.count - 1)]]
-                for d in pair { open.formUnion(dayColumns[d]); open.formUnion(slotColumnsOfDay[d]) }
+                open = openDays(pair)
                 label = "days \(pair.map(String.init).joined(separator: " and "))"
             case .people:
                 let week = weeks[rng.upTo(weeks.count - 1)]
@@ -297,11 +314,6 @@ public struct RosterSearch: Sendable {
                 FileHandle.standardError.write(Data(String(format: "%@: %6.2fs %@ %dx%d %@ %.2fs\n", who, elapsed(), label,
                                                            step.columns, step.rows, s.status.rawValue, s.seconds).utf8))
             }
-            func improves(_ x: [Double]?) -> Double? {
-                guard let x else { return nil }
-                let v = program.objectiveValue(x)
-                return v < value - 1e-6 * max(1, abs(value)) && program.violatedRows(x, tolerance: 1e-5).isEmpty ? v : nil
-            }
             guard var v = improves(step.values) else { continue }
             if adopt() {
                 // Another search moved the shared roster while this one solved: the same
@@ -313,11 +325,7 @@ public struct RosterSearch: Sendable {
                 v = w
             }
             if let candidate = step.values {
-                current = candidate.enumerated().map { j, x in program.columns[j].kind == .continuous ? x : x.rounded() }
-                value = v
-                publish()
-                report.improvements += 1
-                progress?(SolveProgress(seconds: elapsed(), incumbent: value, bound: nil, gap: nil, nodes: iteration))
+                take(candidate, v)
                 if trace { FileHandle.standardError.write(Data(String(format: "%@: %6.2fs → %.1f\n", who, elapsed(), value).utf8)) }
             }
         }

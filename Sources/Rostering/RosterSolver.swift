@@ -232,7 +232,7 @@ public struct RosterSolver: Sendable {
             // best roster so far (the search publishes its start at once).
             let rest = limit - RosterSolver.seconds(clock.now - started)
             if rest > 3, let start = shared.value?.values {
-                _ = try? RosterSearch(model: model, timeLimit: rest, seed: 2).solve(shared: shared, start: start)
+                _ = try? RosterSearch(model: model, timeLimit: rest, seed: 2).solve(shared: shared, start: start, sweepFirst: false)
             }
             boundDone.signal()
         }
