@@ -25,8 +25,8 @@ public final class NRPColumnGeneration {
     public private(set) var schedules: [[(shifts: [Int?], cost: Double)]]
     private var known: [Set<[Int]>]
     /// The master's LP and each schedule's column in it (built by `run`).
-    private var lp: ColumnLP?
-    private var lpColumn: [[Int]]
+    var lp: ColumnLP?
+    var lpColumn: [[Int]]
     /// The best Lagrangian bound so far (integral objectives: rounded up by the caller if wanted).
     public private(set) var bound: Double = -.infinity
     /// The last master LP's value.
@@ -99,7 +99,7 @@ public final class NRPColumnGeneration {
     }
 
     /// The master's LP, with every schedule generated so far.
-    private func masterLP() throws -> ColumnLP {
+    func masterLP() throws -> ColumnLP {
         if let lp { return lp }
         let inst = instance, nE = inst.staff.count
         let made = try ColumnLP(rows: Array(repeating: (1.0, 1.0), count: nE)

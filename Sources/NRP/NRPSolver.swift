@@ -211,6 +211,38 @@ public struct NRPSolver: Sendable {
         guard var current = best else { return try finish() }
         var currentValue = bestValue
 
+        // 4. Branch and price over the whole programme (best bound first, plunging):
+        // on the smaller instances it finds and proves the optimum. It runs in
+        // slices — first until half the budget, then one slice in every four
+        // neighbourhoods of the search — while its nodes are cheap (under 0.3 s
+        // each on average); its lowest open bound is a bound on the whole programme.
+        let tree = try NRPBranchAndPrice(cg, cutoff: bestValue)
+        if let p = ProcessInfo.processInfo.environment["KINMU_BP_PLUNGE"].flatMap(Double.init) { tree.plunge = p }
+        let treeNodes = 40  // nodes per slice in a run decided by the seed
+        func treeIsCheap() -> Bool { deterministic || tree.nodes < 5 || tree.seconds / Double(tree.nodes) < 0.3 }
+        func grow(until deadline: Double) throws {
+            let before = bestValue
+            tree.lower(cutoff: bestValue)
+            try tree.run(until: deterministic ? .infinity : deadline, maxNodes: deterministic ? tree.nodes + treeNodes : .max,
+                         elapsed: elapsed, log: trace ? { log.append($0) } : nil) { s in
+                let r = consider(s, "branch and price")
+                return r.feasible ? Double(r.objective) : .infinity
+            }
+            if bestValue < before { control.offer(model.values(best!), objective: bestValue) }
+            // The open nodes bound every roster the tree has not ruled out.
+            if tree.complete { bound = max(bound ?? -.infinity, bestValue) }
+            else if tree.lowestOpen.isFinite { bound = max(bound ?? -.infinity, min(bestValue, (tree.lowestOpen - 1e-6).rounded(.up))) }
+            if trace {
+                log.append(String(format: "%6.2fs branch and price: %d nodes in %.1fs (%d rounds, LP %.1fs, pricing %.1fs), %@", elapsed(), tree.nodes, tree.seconds, tree.rounds, tree.lpSeconds, tree.pricingSeconds,
+                                  tree.complete ? "complete" : String(format: "lowest open %.2f", tree.lowestOpen)))
+            }
+        }
+        while !proved() && !tree.complete && treeIsCheap() && left() > 1 && (deterministic ? tree.nodes < treeNodes : elapsed() < timeLimit * 0.5) {
+            try grow(until: min(timeLimit * 0.5, elapsed() + 2))
+            if exchange() { break }
+        }
+        if bestValue < currentValue { current = best!; currentValue = bestValue }
+
         // 4. Large-neighbourhood search. Every third neighbourhood is half the
         // employees over the whole horizon, re-planned by the day dive from the
         // incumbent (the others' schedules kept). The others are sub-MIPs of two
@@ -240,12 +272,40 @@ public struct NRPSolver: Sendable {
             return first
         }
         var iteration = 0, subMIPs = 0
+        var openShare = 0.5
         while left() > 0.4 {
             if let n = iterations, iteration >= n { break }
             if exchange() { break }
             if bestValue < currentValue { current = best!; currentValue = bestValue }  // the tree found better
             iteration += 1
+            if iteration % 4 == 0 && !tree.complete && treeIsCheap() {
+                try grow(until: elapsed() + min(2, left() - 0.3))
+                if bestValue < currentValue { current = best!; currentValue = bestValue }
+                continue
+            }
             if iteration % 3 == 1 {
+                if treeIsCheap() {
+                    // Branch and price over a share of the staff, the others kept: the share grows while
+                    // neighbourhoods are proved unable to improve and shrinks when one is not finished.
+                    let chosen = Set(rng.shuffled(Array(inst.staff.indices))
+                        .prefix(max(1, Int((Double(inst.staff.count) * openShare).rounded()))))
+                    let sub = try NRPBranchAndPrice(cg, cutoff: currentValue, from: current, open: { e, _ in chosen.contains(e) })
+                    var found: NRPSolution?
+                    try sub.run(until: deterministic ? .infinity : elapsed() + min(8, left() - 0.3), maxNodes: 200,
+                                elapsed: elapsed) { s in
+                        let r = NRPEvaluator.evaluate(s, inst)
+                        guard r.feasible else { return .infinity }
+                        if Double(r.objective) < sub.cutoff { found = s }
+                        return Double(r.objective)
+                    }
+                    if found == nil { openShare = sub.complete ? min(1, openShare + 0.125) : max(0.25, openShare - 0.125) }
+                    if trace {
+                        log.append(String(format: "   it %d branch and price %d staff: %d nodes%@", iteration, chosen.count,
+                                          sub.nodes, sub.complete ? ", complete" : ""))
+                    }
+                    if let found { _ = accept(found, "branch and price, \(chosen.count) staff") }
+                    continue
+                }
                 let chosen = Set(rng.shuffled(Array(inst.staff.indices)).prefix(max(1, inst.staff.count / 2)))
                 guard let d = try cg.assignmentDive(until: deterministic ? .infinity : elapsed() + min(8, left() - 0.3), from: current,
                                                     open: { e, _ in chosen.contains(e) }, elapsed: elapsed) else { continue }

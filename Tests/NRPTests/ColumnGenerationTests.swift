@@ -116,3 +116,73 @@ struct NRPColumnGenerationTests {
         #expect(changes > 0 && after.objective < before.objective)
     }
 }
+
+@Suite("Branch and price on the benchmark")
+struct NRPBranchAndPriceTests {
+    /// Scores a roster found by the search, checking it is lawful.
+    static func score(_ s: NRPSolution, _ inst: NRPInstance) -> Double {
+        let r = NRPEvaluator.evaluate(s, inst)
+        #expect(r.feasible, "\(r.violations)")
+        return r.feasible ? Double(r.objective) : .infinity
+    }
+
+    @Test("instance 1 from the root: the search completes at the published optimum 607, though the Dantzig–Wolfe bound is 558; no bar outlives it")
+    func instance1() throws {
+        let inst = try NRPInstance.read(instancePath(1)!)
+        let cg = NRPColumnGeneration(inst)
+        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: { 0 })
+        #expect(cg.bound < 600)  // the root alone is far from the optimum: the tree has to search
+        let tree = try NRPBranchAndPrice(cg, cutoff: .infinity)
+        var best = Double.infinity
+        var found = 0
+        // In slices of 25 nodes (the search resumes where it stopped); the bound of the open nodes never passes the optimum.
+        while !tree.complete {
+            try tree.run(until: .infinity, maxNodes: tree.nodes + 25, elapsed: { 0 }) { s in
+                found += 1
+                let v = Self.score(s, inst)
+                #expect(v < best)  // only rosters better than the last are reported
+                best = min(best, v)
+                return v
+            }
+            #expect(tree.lowestOpen <= 607 + 1e-6)
+            #expect(tree.nodes < 5000)
+            if tree.nodes >= 5000 { break }
+        }
+        #expect(tree.complete)
+        #expect(best == 607)
+        #expect(found >= 1)
+        for e in inst.staff.indices {
+            for p in cg.schedules[e].indices {
+                let b = try #require(cg.columnBounds(e, p))
+                #expect(b.lower == 0 && b.upper == 1, "employee \(e) schedule \(p): \(b)")
+            }
+        }
+    }
+
+    @Test("a neighbourhood searched to the end finds what GLPK proves optimal for it, and keeps every day outside it",
+          arguments: [(1, [0, 1, 2, 3, 4]), (1, [2, 3, 5, 6, 7]), (2, [0, 2, 4, 6, 8, 10, 12])])
+    func neighbourhood(_ k: Int, _ open: [Int]) throws {
+        let inst = try NRPInstance.read(instancePath(k)!)
+        let cg = NRPColumnGeneration(inst)
+        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: { 0 })
+        let start = try #require(try cg.assignmentDive(until: .infinity, elapsed: { 0 }))
+        let isOpen: (Int, Int) -> Bool = { e, _ in open.contains(e) }
+        let model = NRPModel(inst)
+        let exact = try #require(try GLPKSolver().solveNeighbourhood(model.fixing(start, open: isOpen), from: model.values(start),
+                                                                     timeLimit: 60))
+        #expect(exact.solution.status == .optimal)
+        let optimum = exact.solution.objective! + exact.objectiveOffset
+        // Cutoff one above the start: the start itself could be found, so the search ends at the region's optimum.
+        let current = Double(NRPEvaluator.evaluate(start, inst).objective)
+        let tree = try NRPBranchAndPrice(cg, cutoff: current + 1, from: start, open: isOpen)
+        var best: NRPSolution?
+        try tree.run(until: .infinity, maxNodes: 20_000, elapsed: { 0 }) { s in
+            best = s
+            return Self.score(s, inst)
+        }
+        #expect(tree.complete)
+        let s = try #require(best)
+        #expect(abs(Double(NRPEvaluator.evaluate(s, inst).objective) - optimum) < 1e-6)
+        for e in inst.staff.indices where !open.contains(e) { #expect(s.shifts[e] == start.shifts[e]) }
+    }
+}

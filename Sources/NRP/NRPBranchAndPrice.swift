@@ -1,0 +1,235 @@
+import Foundation
+import MIP
+
+/// Branch and price on single days of single employees, over the column
+/// generation's master (`NRPColumnGeneration`): every node is the master's LP
+/// priced to convergence under the node's branchings, cut off when its bound
+/// shows it cannot beat the incumbent.
+///
+/// A branching restricts what one employee may do on one day to a set of
+/// options (off, or one of the shift types). At a fractional LP the node takes
+/// the (employee, day) whose most-used option has a share nearest one half and
+/// splits it in two: that option alone, and every other option still allowed.
+/// The two children partition the node, so the search is complete: run to the
+/// end it proves its best roster optimal within its region (the whole
+/// programme, or the days `open` from an incumbent). Nodes are taken best
+/// bound first, except that the search **plunges** — goes on with the child
+/// "that option alone" — while the node's bound lies in the lower half of the
+/// range between the lowest open bound and the cutoff, so it reaches whole
+/// rosters early (SCIP's plunging). Schedules breaking a node's restrictions
+/// are barred from the LP (upper bound 0); the pricer keeps to them through its
+/// costs (+M on a forbidden shift, −M on each allowed shift of a day that must
+/// be worked; the reduced cost is recomputed without M). At every pricing round
+/// the Lagrangian value of the node's duals bounds the node (the pricing is
+/// exact), so a node is often cut off before its LP has converged.
+///
+/// The search is resumable: `run` explores until a deadline or a number of
+/// nodes and keeps its open nodes for the next call, whose cutoff may have
+/// been lowered meanwhile by rosters found elsewhere. One thread (GLPK's).
+public final class NRPBranchAndPrice {
+    /// A restriction: employee `e` on day `d` may only take the options in `options`
+    /// (bit 0: off; bit t+1: shift type t).
+    struct Restriction { var e: Int, d: Int, options: UInt64 }
+    struct Node { var path: [Restriction]; var bound: Double }
+
+    let cg: NRPColumnGeneration
+    /// The region's options per employee and day (all, or the incumbent's where not open).
+    private var base: [[UInt64]]
+    private let all: UInt64
+    private var open: [Node]
+    /// The value a roster must beat (integral objectives: a node above cutoff − 1 is cut off).
+    public private(set) var cutoff: Double
+    /// Nodes whose LP was solved, the deepest path, and the seconds spent in `run`.
+    public private(set) var nodes = 0
+    public private(set) var depth = 0
+    public private(set) var seconds = 0.0
+    /// Pricing rounds over all nodes, and the seconds spent in the LP and in pricing.
+    public private(set) var rounds = 0
+    public private(set) var lpSeconds = 0.0, pricingSeconds = 0.0
+    /// Bound on the region's optimum held by the open nodes (the lowest of
+    /// their parents' bounds; the cutoff once none is left).
+    public var lowestOpen: Double { open.map(\.bound).min() ?? cutoff }
+    /// True once every node was explored or cut off: nothing in the region beats the cutoff.
+    public var complete: Bool { open.isEmpty }
+    /// How far toward the cutoff a node's bound may lie for the search to plunge into its child.
+    public var plunge = 0.5
+    /// Pricing rounds at most per node.
+    public var roundsPerNode = 200
+
+    /// The search over the whole programme, or, from `incumbent`, over the days `open(e, d)` (the rest kept).
+    public init(_ cg: NRPColumnGeneration, cutoff: Double, from incumbent: NRPSolution? = nil,
+                open isOpen: ((Int, Int) -> Bool)? = nil) throws {
+        let inst = cg.instance, nt = inst.shifts.count
+        self.cg = cg
+        self.cutoff = cutoff
+        all = nt < 63 ? (1 << UInt64(nt + 1)) - 1 : 0
+        base = Array(repeating: Array(repeating: all, count: inst.horizon), count: inst.staff.count)
+        // Options are bits of a UInt64: with 63 shift types or more the search has nothing to explore.
+        open = nt < 63 ? [Node(path: [], bound: -.infinity)] : []
+        if let incumbent {
+            try cg.add(incumbent)
+            for e in base.indices {
+                for d in 0..<inst.horizon where !(isOpen?(e, d) ?? true) { base[e][d] = Self.bit(incumbent.shifts[e][d]) }
+            }
+        }
+    }
+
+    static func bit(_ t: Int?) -> UInt64 { 1 << UInt64((t ?? -1) + 1) }
+
+    /// Lowers the cutoff (a roster found elsewhere); open nodes that cannot beat it are dropped.
+    public func lower(cutoff value: Double) {
+        guard value < cutoff else { return }
+        cutoff = value
+        open.removeAll { cuts($0.bound) }
+    }
+
+    private func cuts(_ bound: Double) -> Bool { bound > cutoff - 1 + 1e-6 }
+
+    /// Explores until `deadline` (seconds from `elapsed()`) or `maxNodes` more nodes.
+    /// Each roster found at a whole LP goes to `found`, which returns its value as
+    /// scored; a lower value becomes the cutoff.
+    public func run(until deadline: Double, maxNodes: Int = .max, elapsed: () -> Double,
+                    log: ((String) -> Void)? = nil, found: (NRPSolution) -> Double) throws {
+        let started = elapsed()
+        defer { seconds += elapsed() - started }
+        let inst = cg.instance, nE = inst.staff.count, h = inst.horizon, nt = inst.shifts.count
+        let lp = try cg.masterLP()
+        let all = self.all
+        var mask = base
+        var barred = [[Bool]](repeating: [], count: nE)
+        defer {
+            for e in 0..<nE { for (p, b) in barred[e].enumerated() where b { try? lp.setBounds(cg.lpColumn[e][p], lower: 0, upper: 1) } }
+        }
+        func agrees(_ e: Int, _ shifts: [Int?]) -> Bool {
+            for d in 0..<h where mask[e][d] & Self.bit(shifts[d]) == 0 { return false }
+            return true
+        }
+        /// Bars e's schedules that break e's restrictions and lifts the bar from those that keep them.
+        func sync(_ e: Int) throws {
+            while barred[e].count < cg.schedules[e].count { barred[e].append(false) }
+            for p in cg.schedules[e].indices {
+                let bar = !agrees(e, cg.schedules[e][p].shifts)
+                guard bar != barred[e][p] else { continue }
+                barred[e][p] = bar
+                try lp.setBounds(cg.lpColumn[e][p], lower: 0, upper: bar ? 0 : 1)
+            }
+        }
+        let big = 1e6
+        /// Employee e's cheapest schedule keeping to the restrictions at cover
+        /// duals `pi` and its cost (nil when no schedule keeps to them).
+        func cheapest(_ e: Int, _ pi: [Double]) -> (cost: Double, shifts: [Int?])? {
+            var cost = cg.workCost[e]
+            var forced = 0
+            for d in 0..<h {
+                for t in 0..<nt { if let i = cg.coverAt[d][t] { cost[d][t] -= pi[i] } }
+                let m = mask[e][d]
+                guard m != all else { continue }
+                let mustWork = m & 1 == 0
+                if mustWork { forced += 1 }
+                for t in 0..<nt { cost[d][t] += m & Self.bit(t) == 0 ? big : (mustWork ? -big : 0) }
+            }
+            guard let b = cg.pricers[e].cheapest(cost).first, agrees(e, b.shifts) else { return nil }
+            return (b.cost + big * Double(forced) + cg.requestConstant[e], b.shifts)
+        }
+        let zero = [Double](repeating: 0, count: inst.cover.count)
+        var lastPath: [Restriction]? = nil
+        var plunging = false
+        while !open.isEmpty {
+            guard nodes < maxNodes, elapsed() < deadline else { return }
+            // Best bound first (the deeper on a tie), or the last child while plunging.
+            var at = open.count - 1
+            if !plunging {
+                for (i, n) in open.enumerated() where n.bound < open[at].bound - 1e-9
+                    || (abs(n.bound - open[at].bound) <= 1e-9 && n.path.count > open[at].path.count) { at = i }
+            }
+            plunging = false
+            let node = open.remove(at: at)
+            if cuts(node.bound) { continue }
+            nodes += 1
+            depth = max(depth, node.path.count)
+            // The node's restrictions, and the bars that follow (only for employees whose restrictions changed).
+            var changed = Set<Int>()
+            if lastPath == nil { changed = Set(0..<nE) }
+            for r in lastPath ?? [] { changed.insert(r.e); mask[r.e][r.d] = base[r.e][r.d] }
+            for r in node.path { changed.insert(r.e); mask[r.e][r.d] = r.options }
+            lastPath = node.path
+            for e in changed.sorted() { try sync(e) }
+            // Every employee needs a schedule in the LP: its cheapest at zero duals where none is left.
+            var empty = false
+            for e in 0..<nE where !barred[e].contains(false) {
+                guard let b = cheapest(e, zero) else { empty = true; break }
+                try cg.add(e, b.shifts)
+                try sync(e)
+            }
+            if empty { continue }
+            // Price to convergence; each round's Lagrangian value bounds the node.
+            var bound = node.bound, converged = false
+            for _ in 0..<roundsPerNode {
+                guard elapsed() < deadline else { open.append(node); return }
+                rounds += 1
+                let t0 = elapsed()
+                guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { empty = true; break }
+                let t1 = elapsed()
+                lpSeconds += t1 - t0
+                defer { pricingSeconds += elapsed() - t1 }
+                let duals = lp.duals
+                let pi = cg.coverDuals(duals)
+                var value = 0.0, added = 0
+                for e in 0..<nE {
+                    guard let b = cheapest(e, pi) else { empty = true; break }
+                    value += b.cost
+                    if b.cost - duals[e] < -1e-6, try cg.add(e, b.shifts) {
+                        while barred[e].count < cg.schedules[e].count { barred[e].append(false) }
+                        added += 1
+                    }
+                }
+                if empty { break }
+                for (i, c) in inst.cover.enumerated() {
+                    let r = Double(c.requirement)
+                    value += pi[i] * r + min(0, (Double(c.underWeight) - pi[i]) * r)
+                }
+                bound = max(bound, value)
+                if cuts(bound) { break }
+                if added == 0 { converged = true; bound = max(bound, lp.objective); break }
+            }
+            if empty || cuts(bound) { continue }
+            if !converged {
+                // Out of rounds: the node goes back with the bound it has.
+                open.append(Node(path: node.path, bound: bound))
+                continue
+            }
+            // The LP's share of each option of each day; whether every employee's schedule is whole.
+            var whole = true
+            var branch: (e: Int, d: Int, option: Int, score: Double)? = nil
+            var roster = NRPSolution(staff: nE, horizon: h)
+            for e in 0..<nE {
+                var share = [[Double]](repeating: Array(repeating: 0, count: nt + 1), count: h)
+                var top = -1.0
+                for (p, c) in cg.lpColumn[e].enumerated() where !barred[e][p] {
+                    let v = lp.value(c)
+                    guard v > 1e-9 else { continue }
+                    if v > top { top = v; roster.shifts[e] = cg.schedules[e][p].shifts }
+                    for (d, t) in cg.schedules[e][p].shifts.enumerated() { share[d][(t ?? -1) + 1] += v }
+                }
+                if top < 1 - 1e-6 { whole = false }
+                for d in 0..<h {
+                    guard let o = share[d].indices.max(by: { share[d][$0] < share[d][$1] }), share[d][o] < 1 - 1e-6 else { continue }
+                    let score = -abs(share[d][o] - 0.5)
+                    if branch == nil || score > branch!.score + 1e-9 { branch = (e, d, o, score) }
+                }
+            }
+            guard !whole, let b = branch else {
+                let value = found(roster)
+                log?(String(format: "%6.2fs branch and price: node %d (depth %d) roster %.0f", elapsed(), nodes, node.path.count, value))
+                lower(cutoff: value)
+                continue
+            }
+            let m = mask[b.e][b.d], o = UInt64(1) << UInt64(b.option)
+            // The other options first onto the list, so the option alone is the one plunged into.
+            if m & ~o != 0 { open.append(Node(path: node.path + [Restriction(e: b.e, d: b.d, options: m & ~o)], bound: bound)) }
+            open.append(Node(path: node.path + [Restriction(e: b.e, d: b.d, options: o)], bound: bound))
+            let lowest = min(bound, lowestOpen)
+            plunging = bound <= lowest + plunge * (cutoff - 1 - lowest) + 1e-9
+        }
+    }
+}
