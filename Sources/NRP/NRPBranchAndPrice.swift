@@ -233,3 +233,76 @@ public final class NRPBranchAndPrice {
         }
     }
 }
+
+/// Branch and price over the whole programme on a thread of its own for the
+/// whole budget, beside the search: its own column generation (GLPK's problems
+/// belong to the thread that made them), then the tree in slices of half a
+/// second. Through a lock it publishes every roster it finds and its bound (the
+/// lowest open node's, or its cutoff once the tree is complete), and takes
+/// the search's best value as its cutoff between slices.
+final class TreeThread: @unchecked Sendable {
+    private let lock = NSLock()
+    private var best: (value: Double, solution: NRPSolution?)?
+    private var _bound: Double?
+    private var stopped = false
+    private var rate: (nodes: Int, seconds: Double) = (0, 0)
+    private var _log: [String] = []
+    let done = DispatchSemaphore(value: 0)
+
+    /// Starts the thread; `elapsed` is the run's clock, `timeLimit` its end.
+    func start(_ inst: NRPInstance, timeLimit: Double, elapsed: @escaping @Sendable () -> Double, trace: Bool) {
+        let thread = Thread { [self] in
+            defer { done.signal() }
+            let cg = NRPColumnGeneration(inst)
+            let end = timeLimit - 0.3
+            do {
+                try cg.run(until: timeLimit * 0.5, elapsed: elapsed)
+                if cg.bound.isFinite { publish(bound: (cg.bound - 1e-6).rounded(.up)) }
+                let tree = try NRPBranchAndPrice(cg, cutoff: lock.withLock { best?.value } ?? .infinity)
+                while !lock.withLock({ stopped }) && elapsed() < end && !tree.complete {
+                    if let v = lock.withLock({ best?.value }) { tree.lower(cutoff: v) }
+                    try tree.run(until: min(end, elapsed() + 0.5), elapsed: elapsed,
+                                 log: trace ? { [self] line in lock.withLock { _log.append("tree: " + line) } } : nil) { [self] s in
+                        let r = NRPEvaluator.evaluate(s, inst)
+                        guard r.feasible else { return .infinity }
+                        lock.withLock {
+                            if Double(r.objective) < best?.value ?? .infinity { best = (Double(r.objective), s) }
+                        }
+                        return Double(r.objective)
+                    }
+                    lock.withLock { rate = (tree.nodes, tree.seconds) }
+                    if tree.lowestOpen.isFinite { publish(bound: min(tree.cutoff, (tree.lowestOpen - 1e-6).rounded(.up))) }
+                }
+                if trace {
+                    let line = String(format: "%6.2fs tree: %d nodes in %.1fs, depth %d, %@", elapsed(), tree.nodes, tree.seconds, tree.depth,
+                                      tree.complete ? "complete" : String(format: "lowest open %.2f", tree.lowestOpen))
+                    lock.withLock { _log.append(line) }
+                }
+            } catch {
+                // An employee without a lawful schedule: the search's own column generation reports it.
+            }
+        }
+        thread.stackSize = 64 << 20
+        thread.start()
+    }
+
+    private func publish(bound b: Double) { lock.withLock { _bound = max(_bound ?? -.infinity, b) } }
+
+    /// The search's best value: the tree's cutoff from its next slice.
+    func offer(_ value: Double) {
+        lock.withLock { if value < best?.value ?? .infinity { best = (value, nil) } }
+    }
+
+    /// The best roster the tree found (nil when the best value came from the search), the tree's bound, and its trace.
+    var snapshot: (value: Double?, solution: NRPSolution?, bound: Double?, log: [String]) {
+        lock.withLock {
+            defer { _log = [] }
+            return (best?.value, best?.solution, _bound, _log)
+        }
+    }
+
+    /// Seconds per node so far (nil before the tree has explored a few).
+    var secondsPerNode: Double? { lock.withLock { rate.nodes >= 5 ? rate.seconds / Double(rate.nodes) : nil } }
+
+    func stop() { lock.withLock { stopped = true } }
+}

@@ -79,71 +79,35 @@ public struct NRPSolver: Sendable {
         }
         func proved() -> Bool { bound.map { bestValue - $0 < 1 - 1e-6 } ?? false }
 
-        // 1. The whole programme: GLPK's branch and cut on its own thread for the
-        // whole budget, exchanging solutions with the search below through a
-        // SearchControl (the search's improvements are offered to the tree, which
-        // prunes against them; the tree's incumbents are taken up by the search;
-        // the tree's bound is the bound reported). Without it (a deterministic run):
-        // the LP relaxation's bound only.
-        // Solutions are exchanged only on larger programmes: on small ones GLPK's
-        // presolver (off when exchanging) proves optimality several times faster.
-        let control = SearchControl(exchangesSolutions: model.program.columns.count > 1500)
-        let whole = WholeProgrammeRun()
-        if wholeProgramme {
-            var o = SolveOptions(timeLimit: max(0.5, timeLimit - 0.3))
-            o.cuts = true
-            let program = model.program, options = o
-            let thread = Thread {
-                let r = Result { try GLPKSolver().solve(program, options: options, control: control) }
-                whole.finish(r)
+        // 1. Branch and price over the whole programme on a second thread for the
+        // whole budget (`TreeThread`: its own column generation, then the tree),
+        // exchanging rosters and bounds with the search below. Without it (a run
+        // decided by the seed) the tree runs in slices on this thread.
+        let treeThread: TreeThread? = wholeProgramme ? TreeThread() : nil
+        let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
+        if let treeThread {
+            let elapsedSendable: @Sendable () -> Double = {
+                let d = clock.now - started
+                return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
             }
-            thread.stackSize = 64 << 20
-            thread.start()
-        } else {
-            var o = SolveOptions(timeLimit: max(0.5, min(timeLimit * 0.3, left())))
-            o.relaxIntegrality = true
-            let lp = try GLPKSolver().solve(model.program, options: o)
-            if lp.status == .infeasible {
-                return NRPResult(solution: nil, objective: nil, bound: nil, seconds: elapsed(), status: "infeasible", log: log)
-            }
-            bound = lp.objective
+            treeThread.start(inst, timeLimit: timeLimit, elapsed: elapsedSendable, trace: trace)
         }
-        /// Takes the tree's incumbent and bound; true when the search should stop.
+        /// Takes the tree's roster and bound and offers it the search's best; true when the roster is proved optimal.
         func exchange() -> Bool {
-            guard wholeProgramme else { return proved() }
-            if whole.finished { return true }  // the tree is done: proved optimal (or out of time, as we are)
-            if let b = control.bound { bound = max(bound ?? -.infinity, b) }
-            if let (value, values) = control.incumbent, value < bestValue - 1e-9 {
-                consider(model.solution(values), "branch and cut")
-            }
+            guard let treeThread else { return proved() }
+            let t = treeThread.snapshot
+            log.append(contentsOf: t.log)
+            if let s = t.solution, let v = t.value, v < bestValue - 1e-9 { consider(s, "branch and price (tree)") }
+            if let b = t.bound { bound = max(bound ?? -.infinity, b) }
+            if bestValue < t.value ?? .infinity { treeThread.offer(bestValue) }
             return proved()
         }
         func finish(_ status: String? = nil) throws -> NRPResult {
-            if wholeProgramme {
-                control.requestStop()
-                // GLPK sees a stop only between LP solves (a long cut round can
-                // overrun): wait no later than the time limit, then go on with what
-                // the tree has reported; an unfinished tree is left to finish and be freed on its thread.
-                // Once the search has proved its roster optimal the tree is not waited for long.
-                let wait = proved() ? min(1, max(0, left())) : max(0, left()) + 0.2
-                guard whole.done.wait(timeout: .now() + wait) == .success, let finished = whole.result else {
-                    _ = exchange()
-                    log.append(String(format: "%6.2fs branch and cut still in a cut round at the time limit; its last bound kept", elapsed()))
-                    guard let b = best else {
-                        return NRPResult(solution: nil, objective: nil, bound: bound, seconds: elapsed(), status: "no solution", log: log)
-                    }
-                    return NRPResult(solution: b, objective: Int(bestValue), bound: bound, seconds: elapsed(),
-                                     status: proved() ? "optimal" : "feasible", log: log)
-                }
-                let r = try finished.get()
-                if r.hasSolution { consider(model.solution(r.values), "branch and cut (final)") }
-                if r.status == .optimal, let o = r.objective { bound = o }
-                else if let b = r.bound { bound = max(bound ?? -.infinity, b) }
-                if r.status == .infeasible && best == nil {
-                    return NRPResult(solution: nil, objective: nil, bound: nil, seconds: elapsed(), status: "infeasible", log: log)
-                }
-                log.append(String(format: "%6.2fs branch and cut: %@, bound %@, %d nodes", elapsed(), r.status.rawValue,
-                                  bound.map { String(format: "%.2f", $0) } ?? "-", r.nodes))
+            if let treeThread {
+                // The tree stops within a node (it checks the clock between pricing rounds); its last roster and bound are taken.
+                treeThread.stop()
+                _ = treeThread.done.wait(timeout: .now() + max(0, left()) + 0.5)
+                _ = exchange()
             }
             guard let b = best else {
                 return NRPResult(solution: nil, objective: nil, bound: bound, seconds: elapsed(), status: status ?? "no solution", log: log)
@@ -154,7 +118,6 @@ public struct NRPSolver: Sendable {
 
         var rng = SplitMix64(seed: seed)
         let deterministic = iterations != nil
-        let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
 
         // 2. Column generation: the Dantzig–Wolfe bound (each round's Lagrangian
         // value is a bound on its own), then rosters by price and dive, polished
@@ -165,7 +128,7 @@ public struct NRPSolver: Sendable {
                        alwaysExact: deterministic, elapsed: elapsed,
                        log: trace ? { log.append($0) } : nil)
         } catch is NRPColumnGeneration.Infeasible {
-            control.requestStop()
+            treeThread?.stop()
             return NRPResult(solution: nil, objective: nil, bound: nil, seconds: elapsed(), status: "infeasible", log: log)
         }
         if cg.bound.isFinite { bound = max(bound ?? -.infinity, (cg.bound - 1e-6).rounded(.up)) }
@@ -206,41 +169,28 @@ public struct NRPSolver: Sendable {
                 consider(s, "best response")
             }
         }
-        if best != nil { control.offer(model.values(best!), objective: bestValue) }
         _ = exchange()
         guard var current = best else { return try finish() }
         var currentValue = bestValue
 
-        // 4. Branch and price over the whole programme (best bound first, plunging):
-        // on the smaller instances it finds and proves the optimum. It runs in
-        // slices — first until half the budget, then one slice in every four
-        // neighbourhoods of the search — while its nodes are cheap (under 0.3 s
-        // each on average); its lowest open bound is a bound on the whole programme.
-        let tree = try NRPBranchAndPrice(cg, cutoff: bestValue)
-        if let p = ProcessInfo.processInfo.environment["KINMU_BP_PLUNGE"].flatMap(Double.init) { tree.plunge = p }
-        let treeNodes = 40  // nodes per slice in a run decided by the seed
-        func treeIsCheap() -> Bool { deterministic || tree.nodes < 5 || tree.seconds / Double(tree.nodes) < 0.3 }
-        func grow(until deadline: Double) throws {
-            let before = bestValue
+        // 4. Without the tree's thread (a run decided by the seed), the tree runs
+        // here in slices of a few nodes: first a slice, then one in every four
+        // neighbourhoods of the search.
+        let tree = treeThread == nil ? try NRPBranchAndPrice(cg, cutoff: bestValue) : nil
+        let treeNodes = 40  // nodes per slice
+        /// Branch and price pays as a neighbourhood where its nodes are cheap (the tree's under 0.3 s each on average).
+        func treeIsCheap() -> Bool { treeThread.map { ($0.secondsPerNode ?? .infinity) < 0.3 } ?? true }
+        func grow() throws {
+            guard let tree else { return }
             tree.lower(cutoff: bestValue)
-            try tree.run(until: deterministic ? .infinity : deadline, maxNodes: deterministic ? tree.nodes + treeNodes : .max,
-                         elapsed: elapsed, log: trace ? { log.append($0) } : nil) { s in
+            try tree.run(until: .infinity, maxNodes: tree.nodes + treeNodes, elapsed: elapsed, log: trace ? { log.append($0) } : nil) { s in
                 let r = consider(s, "branch and price")
                 return r.feasible ? Double(r.objective) : .infinity
             }
-            if bestValue < before { control.offer(model.values(best!), objective: bestValue) }
             // The open nodes bound every roster the tree has not ruled out.
-            if tree.complete { bound = max(bound ?? -.infinity, bestValue) }
-            else if tree.lowestOpen.isFinite { bound = max(bound ?? -.infinity, min(bestValue, (tree.lowestOpen - 1e-6).rounded(.up))) }
-            if trace {
-                log.append(String(format: "%6.2fs branch and price: %d nodes in %.1fs (%d rounds, LP %.1fs, pricing %.1fs), %@", elapsed(), tree.nodes, tree.seconds, tree.rounds, tree.lpSeconds, tree.pricingSeconds,
-                                  tree.complete ? "complete" : String(format: "lowest open %.2f", tree.lowestOpen)))
-            }
+            if tree.lowestOpen.isFinite { bound = max(bound ?? -.infinity, min(bestValue, (tree.lowestOpen - 1e-6).rounded(.up))) }
         }
-        while !proved() && !tree.complete && treeIsCheap() && left() > 1 && (deterministic ? tree.nodes < treeNodes : elapsed() < timeLimit * 0.5) {
-            try grow(until: min(timeLimit * 0.5, elapsed() + 2))
-            if exchange() { break }
-        }
+        try grow()
         if bestValue < currentValue { current = best!; currentValue = bestValue }
 
         // 4. Large-neighbourhood search. Every third neighbourhood is half the
@@ -268,7 +218,7 @@ public struct NRPSolver: Sendable {
                 value = consider(candidate, "best response")
             }
             if value.feasible && Double(value.objective) <= currentValue { current = candidate; currentValue = Double(value.objective) }
-            if bestValue < before { control.offer(model.values(best!), objective: bestValue) }
+            if bestValue < before { _ = exchange() }
             return first
         }
         var iteration = 0, subMIPs = 0
@@ -278,8 +228,8 @@ public struct NRPSolver: Sendable {
             if exchange() { break }
             if bestValue < currentValue { current = best!; currentValue = bestValue }  // the tree found better
             iteration += 1
-            if iteration % 4 == 0 && !tree.complete && treeIsCheap() {
-                try grow(until: elapsed() + min(2, left() - 0.3))
+            if iteration % 4 == 0, let tree, !tree.complete {
+                try grow()
                 if bestValue < currentValue { current = best!; currentValue = bestValue }
                 continue
             }
@@ -363,18 +313,5 @@ public struct NRPSolver: Sendable {
             }
         }
         return out
-    }
-}
-
-/// The whole-programme search's result, handed from its thread.
-final class WholeProgrammeRun: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _result: Result<Solution, Error>?
-    let done = DispatchSemaphore(value: 0)
-    var result: Result<Solution, Error>? { lock.withLock { _result } }
-    var finished: Bool { lock.withLock { _result != nil } }
-    func finish(_ r: Result<Solution, Error>) {
-        lock.withLock { _result = r }
-        done.signal()
     }
 }
