@@ -237,16 +237,22 @@ public final class NRPBranchAndPrice {
 /// Branch and price over the whole programme on a thread of its own for the
 /// whole budget, beside the search: its own column generation (GLPK's problems
 /// belong to the thread that made them), then the tree in slices of half a
-/// second. Through a lock it publishes every roster it finds and its bound (the
+/// second, and after every five seconds of tree the restricted master — one
+/// schedule per employee among every schedule the tree and the search have
+/// generated — as a 0/1 programme for GLPK's branch and cut (3 s at most).
+/// Through a lock it publishes every roster it finds and its bound (the
 /// lowest open node's, or its cutoff once the tree is complete), and takes
-/// the search's best value as its cutoff between slices.
+/// the search's best roster and new schedules between slices.
 final class TreeThread: @unchecked Sendable {
+    static let masterPeriod = 5.0
     private let lock = NSLock()
     private var best: (value: Double, solution: NRPSolution?)?
     private var _bound: Double?
     private var stopped = false
     private var rate: (nodes: Int, seconds: Double) = (0, 0)
     private var _log: [String] = []
+    /// Schedules the search generated, not yet in the tree's master.
+    private var pending: [(e: Int, shifts: [Int?])] = []
     let done = DispatchSemaphore(value: 0)
 
     /// Starts the thread; `elapsed` is the run's clock, `timeLimit` its end.
@@ -259,6 +265,7 @@ final class TreeThread: @unchecked Sendable {
                 try cg.run(until: timeLimit * 0.5, elapsed: elapsed)
                 if cg.bound.isFinite { publish(bound: (cg.bound - 1e-6).rounded(.up)) }
                 let tree = try NRPBranchAndPrice(cg, cutoff: lock.withLock { best?.value } ?? .infinity)
+                var nextMaster = Self.masterPeriod
                 while !lock.withLock({ stopped }) && elapsed() < end && !tree.complete {
                     if let v = lock.withLock({ best?.value }) { tree.lower(cutoff: v) }
                     try tree.run(until: min(end, elapsed() + 0.5), elapsed: elapsed,
@@ -271,6 +278,26 @@ final class TreeThread: @unchecked Sendable {
                         return Double(r.objective)
                     }
                     lock.withLock { rate = (tree.nodes, tree.seconds) }
+                    // Every few seconds of the tree, the restricted master over every schedule met so far (its own and the search's).
+                    if tree.seconds >= nextMaster, end - elapsed() > 2 {
+                        nextMaster = tree.seconds + Self.masterPeriod
+                        for c in lock.withLock({ defer { pending = [] }; return pending }) { try cg.add(c.e, c.shifts) }
+                        let start = lock.withLock { best?.solution }
+                        let before = lock.withLock { best?.value } ?? .infinity
+                        let started = elapsed()
+                        if let s = try cg.restrictedMaster(timeLimit: min(3, end - elapsed() - 0.5), start: start) {
+                            let r = NRPEvaluator.evaluate(s, inst)
+                            if r.feasible && Double(r.objective) < before {
+                                lock.withLock { best = (Double(r.objective), s) }
+                                tree.lower(cutoff: Double(r.objective))
+                            }
+                            if trace {
+                                let line = String(format: "%6.2fs tree: restricted master over %d schedules: %d (best %.0f) in %.1fs", elapsed(),
+                                                  cg.schedules.reduce(0) { $0 + $1.count }, r.objective, before, elapsed() - started)
+                                lock.withLock { _log.append(line) }
+                            }
+                        }
+                    }
                     if tree.lowestOpen.isFinite { publish(bound: min(tree.cutoff, (tree.lowestOpen - 1e-6).rounded(.up))) }
                 }
                 if trace {
@@ -289,8 +316,8 @@ final class TreeThread: @unchecked Sendable {
     private func publish(bound b: Double) { lock.withLock { _bound = max(_bound ?? -.infinity, b) } }
 
     /// The search's best value: the tree's cutoff from its next slice.
-    func offer(_ value: Double) {
-        lock.withLock { if value < best?.value ?? .infinity { best = (value, nil) } }
+    func offer(_ value: Double, _ solution: NRPSolution) {
+        lock.withLock { if value < best?.value ?? .infinity { best = (value, solution) } }
     }
 
     /// The best roster the tree found (nil when the best value came from the search), the tree's bound, and its trace.
@@ -299,6 +326,12 @@ final class TreeThread: @unchecked Sendable {
             defer { _log = [] }
             return (best?.value, best?.solution, _bound, _log)
         }
+    }
+
+    /// Schedules the search generated: the restricted master chooses among them too.
+    func share(_ schedules: [(e: Int, shifts: [Int?])]) {
+        guard !schedules.isEmpty else { return }
+        lock.withLock { pending += schedules }
     }
 
     /// Seconds per node so far (nil before the tree has explored a few).

@@ -403,3 +403,61 @@ public final class NRPColumnGeneration {
         return changes
     }
 }
+
+extension NRPColumnGeneration {
+    /// The restricted master as a 0/1 programme — one generated schedule per
+    /// employee, the cover rows with their under/over slacks — solved by GLPK's
+    /// branch and cut for at most `timeLimit` seconds from `start` (whose
+    /// schedules are added first). A roster built only of schedules the column
+    /// generation and the tree have met; nil when GLPK finds none.
+    public func restrictedMaster(timeLimit: Double, start: NRPSolution?) throws -> NRPSolution? {
+        let inst = instance, nE = inst.staff.count
+        if let start { try add(start) }
+        var lp = LinearProgram(name: "restricted-master")
+        var choose: [[ColumnID]] = []
+        var coverTerms = [[(ColumnID, Double)]](repeating: [], count: inst.cover.count)
+        for e in 0..<nE {
+            var mine: [ColumnID] = []
+            var convexity: [(ColumnID, Double)] = []
+            for (p, s) in schedules[e].enumerated() {
+                let c = lp.addColumn(name: "s[\(e),\(p)]", kind: .binary, objective: s.cost)
+                mine.append(c)
+                convexity.append((c, 1))
+                for (d, t) in s.shifts.enumerated() { if let t, let i = coverAt[d][t] { coverTerms[i].append((c, 1)) } }
+            }
+            choose.append(mine)
+            lp.addRow(name: "one[\(e)]", terms: convexity, lower: 1, upper: 1)
+        }
+        for (i, c) in inst.cover.enumerated() {
+            let under = lp.addColumn(name: "under[\(i)]", upper: Double(c.requirement), objective: Double(c.underWeight))
+            let over = lp.addColumn(name: "over[\(i)]", objective: Double(c.overWeight))
+            let r = Double(c.requirement)
+            lp.addRow(name: "cover[\(i)]", terms: coverTerms[i] + [(under, 1), (over, -1)], lower: r, upper: r)
+        }
+        var o = SolveOptions(timeLimit: timeLimit)
+        if let start {
+            // The start as a point: its schedules chosen, the slacks at their cheapest.
+            var x = [Double](repeating: 0, count: lp.columns.count)
+            for e in 0..<nE {
+                let key = start.shifts[e]
+                if let p = schedules[e].firstIndex(where: { $0.shifts == key }) { x[choose[e][p].index] = 1 }
+            }
+            let counts = start.coverCounts(shiftTypes: inst.shifts.count)
+            let base = choose.reduce(0) { $0 + $1.count }
+            for (i, c) in inst.cover.enumerated() {
+                let n = counts[c.day * inst.shifts.count + c.shift]
+                x[base + 2 * i] = Double(max(0, c.requirement - n))
+                x[base + 2 * i + 1] = Double(max(0, n - c.requirement))
+            }
+            o.initialSolution = x
+        }
+        let r = try GLPKSolver().solve(lp, options: o)
+        guard r.hasSolution else { return nil }
+        var s = NRPSolution(staff: nE, horizon: inst.horizon)
+        for e in 0..<nE {
+            guard let p = choose[e].indices.first(where: { r.values[choose[e][$0].index] > 0.5 }) else { return nil }
+            s.shifts[e] = schedules[e][p].shifts
+        }
+        return s
+    }
+}

@@ -20,24 +20,29 @@ public struct NRPResult: Sendable {
     }
 }
 
-/// GLPK made to compete on the benchmark: the whole programme's branch and cut
-/// on a second thread for the whole run (small instances end there, proved
-/// optimal); on this thread column generation by employee (`NRPColumnGeneration`:
-/// the Dantzig–Wolfe bound, GLPK solving the master's LPs, each employee's
-/// schedules priced exactly by `NRPSchedulePricer`), rosters by two dives (on
-/// whole schedules, then on single days) and best responses (if none, a
-/// construction employee by employee), then a large-neighbourhood search — half
-/// the employees re-planned by the day dive, or, as sub-MIPs, a few employees
-/// over the whole horizon or every employee over a week, each with the rest
-/// fixed, reduced before GLPK sees it and warm-started from the incumbent, so
-/// it is never worse. The bound is the better of the column generation's and the tree's.
+/// GLPK made to compete on the benchmark: branch and price over the whole
+/// programme on a second thread for the whole run (`TreeThread`: the smaller
+/// instances end there, proved optimal; every few seconds it also solves the
+/// restricted master as a 0/1 programme); on this thread column generation by
+/// employee (`NRPColumnGeneration`: the Dantzig–Wolfe bound, GLPK solving the
+/// master's LPs, each employee's schedules priced exactly by
+/// `NRPSchedulePricer`), rosters by two dives (on whole schedules, then on single
+/// days) and best responses (if none, a construction employee by employee), then
+/// a large-neighbourhood search — a share of the employees re-planned by branch
+/// and price (or by the day dive where the tree's nodes are slow), or, as
+/// sub-MIPs, a few employees over the whole horizon or every employee over a
+/// week, each with the rest fixed, reduced before GLPK sees it and warm-started
+/// from the incumbent, so it is never worse. The bound is the better of the
+/// column generation's and the tree's.
 public struct NRPSolver: Sendable {
     public var timeLimit: Double
     public var seed: UInt64
     /// Stop the search after this many neighbourhoods (a deterministic budget); nil: until the time limit.
     public var iterations: Int?
 
-    /// Start with the whole programme (true), or go straight to the construction.
+    /// Run the tree over the whole programme on its own thread (true), or in
+    /// slices of a few nodes on this one and go straight to the construction
+    /// (a run the seed decides).
     public var wholeProgramme = true
 
     public init(timeLimit: Double = 60, seed: UInt64 = 1, iterations: Int? = nil) {
@@ -92,21 +97,29 @@ public struct NRPSolver: Sendable {
             }
             treeThread.start(inst, timeLimit: timeLimit, elapsed: elapsedSendable, trace: trace)
         }
-        /// Takes the tree's roster and bound and offers it the search's best; true when the roster is proved optimal.
+        let cg = NRPColumnGeneration(inst)  // the search's column generation (step 2)
+        var shared = [Int](repeating: 0, count: inst.staff.count)  // the search's schedules already given to the tree
+        /// Takes the tree's roster and bound, gives it the search's best and new schedules; true when the roster is proved optimal.
         func exchange() -> Bool {
             guard let treeThread else { return proved() }
             let t = treeThread.snapshot
             log.append(contentsOf: t.log)
-            if let s = t.solution, let v = t.value, v < bestValue - 1e-9 { consider(s, "branch and price (tree)") }
+            if let s = t.solution, let v = t.value, v < bestValue - 1e-9 { consider(s, "tree") }
             if let b = t.bound { bound = max(bound ?? -.infinity, b) }
-            if bestValue < t.value ?? .infinity { treeThread.offer(bestValue) }
+            var fresh: [(e: Int, shifts: [Int?])] = []
+            for e in cg.schedules.indices where cg.schedules[e].count > shared[e] {
+                for p in shared[e]..<cg.schedules[e].count { fresh.append((e, cg.schedules[e][p].shifts)) }
+                shared[e] = cg.schedules[e].count
+            }
+            treeThread.share(fresh)
+            if let b = best, bestValue < t.value ?? .infinity { treeThread.offer(bestValue, b) }
             return proved()
         }
         func finish(_ status: String? = nil) throws -> NRPResult {
             if let treeThread {
                 // The tree stops within a node (it checks the clock between pricing rounds); its last roster and bound are taken.
                 treeThread.stop()
-                _ = treeThread.done.wait(timeout: .now() + max(0, left()) + 0.5)
+                _ = treeThread.done.wait(timeout: .now() + max(0, left() - 0.05))
                 _ = exchange()
             }
             guard let b = best else {
@@ -122,7 +135,6 @@ public struct NRPSolver: Sendable {
         // 2. Column generation: the Dantzig–Wolfe bound (each round's Lagrangian
         // value is a bound on its own), then rosters by price and dive, polished
         // by best responses (each employee re-planned exactly against the others).
-        let cg = NRPColumnGeneration(inst)
         do {
             try cg.run(until: deterministic ? .infinity : timeLimit * 0.4, maxRounds: deterministic ? 400 : .max,
                        alwaysExact: deterministic, elapsed: elapsed,
@@ -193,9 +205,11 @@ public struct NRPSolver: Sendable {
         try grow()
         if bestValue < currentValue { current = best!; currentValue = bestValue }
 
-        // 4. Large-neighbourhood search. Every third neighbourhood is half the
-        // employees over the whole horizon, re-planned by the day dive from the
-        // incumbent (the others' schedules kept). The others are sub-MIPs of two
+        // 5. Large-neighbourhood search. Every third neighbourhood is a share of the
+        // employees over the whole horizon, re-planned from the incumbent (the
+        // others' schedules kept) by branch and price where the tree's nodes are
+        // cheap (its share growing while such neighbourhoods are proved unable to
+        // improve), else by the day dive over half of them. The others are sub-MIPs of two
         // kinds, alternating: a few employees over the whole horizon, and every
         // employee over a window of days. Each sub-MIP kind's size grows while its
         // sub-problems solve to optimality quickly and shrinks when one runs out

@@ -159,6 +159,35 @@ struct NRPBranchAndPriceTests {
         }
     }
 
+    @Test("the restricted master as a 0/1 programme: a lawful roster of generated schedules, no worse than its start")
+    func restrictedMaster() throws {
+        let inst = try NRPInstance.read(instancePath(1)!)
+        let cg = NRPColumnGeneration(inst)
+        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: { 0 })
+        // From the dive's roster: no worse, every schedule one the column generation met.
+        var start = try #require(try cg.dive(until: .infinity, elapsed: { 0 }))
+        let startValue = NRPEvaluator.evaluate(start, inst).objective
+        let s = try #require(try cg.restrictedMaster(timeLimit: 30, start: start))
+        let r = NRPEvaluator.evaluate(s, inst)
+        #expect(r.feasible, "\(r.violations)")
+        #expect(r.objective <= startValue)
+        #expect(Double(r.objective) >= cg.bound - 1e-6)
+        for e in inst.staff.indices { #expect(cg.schedules[e].contains { $0.shifts == s.shifts[e] }) }
+        // From a worse start (two employees' schedules exchanged where that is lawful for both), the master finds its way back down.
+        if let (a, b) = inst.staff.indices.lazy.flatMap({ a in inst.staff.indices.lazy.map { (a, $0) } }).first(where: { a, b in
+            guard a < b, start.shifts[a] != start.shifts[b] else { return false }
+            var t = start
+            t.shifts.swapAt(a, b)
+            let v = NRPEvaluator.evaluate(t, inst)
+            return v.feasible && v.objective > startValue
+        }) {
+            start.shifts.swapAt(a, b)
+            let worse = NRPEvaluator.evaluate(start, inst).objective
+            let back = try #require(try cg.restrictedMaster(timeLimit: 30, start: start))
+            #expect(NRPEvaluator.evaluate(back, inst).objective < worse)
+        }
+    }
+
     @Test("a neighbourhood searched to the end finds what GLPK proves optimal for it, and keeps every day outside it",
           arguments: [(1, [0, 1, 2, 3, 4]), (1, [2, 3, 5, 6, 7]), (2, [0, 2, 4, 6, 8, 10, 12])])
     func neighbourhood(_ k: Int, _ open: [Int]) throws {
