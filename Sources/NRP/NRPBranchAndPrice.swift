@@ -301,7 +301,8 @@ final class TreeThread: @unchecked Sendable {
                     if tree.lowestOpen.isFinite { publish(bound: min(tree.cutoff, (tree.lowestOpen - 1e-6).rounded(.up))) }
                 }
                 if trace {
-                    let line = String(format: "%6.2fs tree: %d nodes in %.1fs, depth %d, %@", elapsed(), tree.nodes, tree.seconds, tree.depth,
+                    let line = String(format: "%6.2fs tree: %d nodes in %.1fs (%d rounds; LP %.1fs, pricing %.1fs), depth %d, %@", elapsed(),
+                                      tree.nodes, tree.seconds, tree.rounds, tree.lpSeconds, tree.pricingSeconds, tree.depth,
                                       tree.complete ? "complete" : String(format: "lowest open %.2f", tree.lowestOpen))
                     lock.withLock { _log.append(line) }
                 }
