@@ -6,6 +6,16 @@ import Testing
 
 @Suite("Column generation on the benchmark")
 struct NRPColumnGenerationTests {
+    /// No bar outlives a dive or a tree: every schedule's column is back to [0, 1].
+    static func expectNoBars(_ cg: NRPColumnGeneration) throws {
+        for e in cg.schedules.indices {
+            for p in cg.schedules[e].indices {
+                let b = try #require(cg.columnBounds(e, p))
+                #expect(b.lower == 0 && b.upper == 1, "employee \(e) schedule \(p): \(b)")
+            }
+        }
+    }
+
     /// One employee's own programme: the compact model with every other
     /// employee left out, costs `cost[d][t]` on their shift columns and nothing else.
     static func alone(_ model: NRPModel, _ e: Int, _ cost: [[Double]]) -> LinearProgram {
@@ -91,12 +101,7 @@ struct NRPColumnGenerationTests {
         #expect(NRPEvaluator.evaluate(u, inst).feasible)
         for e in 2..<inst.staff.count { #expect(u.shifts[e] == t.shifts[e]) }
         // No bar outlives its dive: every schedule's column is back to [0, 1].
-        for e in inst.staff.indices {
-            for p in cg.schedules[e].indices {
-                let b = try #require(cg.columnBounds(e, p))
-                #expect(b.lower == 0 && b.upper == 1, "employee \(e) schedule \(p): \(b)")
-            }
-        }
+        try Self.expectNoBars(cg)
     }
 
     @Test("a best response never makes a roster worse and keeps it lawful")
@@ -151,12 +156,7 @@ struct NRPBranchAndPriceTests {
         #expect(tree.complete)
         #expect(best == 607)
         #expect(found >= 1)
-        for e in inst.staff.indices {
-            for p in cg.schedules[e].indices {
-                let b = try #require(cg.columnBounds(e, p))
-                #expect(b.lower == 0 && b.upper == 1, "employee \(e) schedule \(p): \(b)")
-            }
-        }
+        try NRPColumnGenerationTests.expectNoBars(cg)
     }
 
     @Test("the restricted master as a 0/1 programme: a lawful roster of generated schedules, no worse than its start")
