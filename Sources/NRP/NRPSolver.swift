@@ -236,7 +236,7 @@ public struct NRPSolver: Sendable {
             return first
         }
         var iteration = 0, subMIPs = 0
-        var openShare = 0.5
+        var openShare = 0.5, windowShare = 0.5, byWindow = true
         while left() > 0.4 {
             if let n = iterations, iteration >= n { break }
             if exchange() { break }
@@ -249,11 +249,25 @@ public struct NRPSolver: Sendable {
             }
             if iteration % 3 == 1 {
                 if treeIsCheap() {
-                    // Branch and price over a share of the staff, the others kept: the share grows while
-                    // neighbourhoods are proved unable to improve and shrinks when one is not finished.
-                    let chosen = Set(rng.shuffled(Array(inst.staff.indices))
-                        .prefix(max(1, Int((Double(inst.staff.count) * openShare).rounded()))))
-                    let sub = try NRPBranchAndPrice(cg, cutoff: currentValue, from: current, open: { e, _ in chosen.contains(e) })
+                    // Branch and price over a share of the staff (the others kept) or, every other time, over a
+                    // window of days for everyone. Each share grows while its neighbourhoods are proved unable
+                    // to improve and shrinks when one is not finished; below the whole programme, which the
+                    // tree's thread searches already.
+                    byWindow.toggle()
+                    let share = byWindow ? windowShare : openShare
+                    let open: (Int, Int) -> Bool, label: String
+                    if byWindow {
+                        let length = max(1, Int((Double(inst.horizon) * share).rounded()))
+                        let from = rng.upTo(inst.horizon - length)
+                        open = { _, d in d >= from && d < from + length }
+                        label = "days \(from)-\(from + length - 1)"
+                    } else {
+                        let chosen = Set(rng.shuffled(Array(inst.staff.indices))
+                            .prefix(max(1, Int((Double(inst.staff.count) * share).rounded()))))
+                        open = { e, _ in chosen.contains(e) }
+                        label = "\(chosen.count) staff"
+                    }
+                    let sub = try NRPBranchAndPrice(cg, cutoff: currentValue, from: current, open: open)
                     var found: NRPSolution?
                     try sub.run(until: deterministic ? .infinity : elapsed() + min(8, left() - 0.3), maxNodes: 200,
                                 elapsed: elapsed) { s in
@@ -262,12 +276,15 @@ public struct NRPSolver: Sendable {
                         if Double(r.objective) < sub.cutoff { found = s }
                         return Double(r.objective)
                     }
-                    if found == nil { openShare = sub.complete ? min(1, openShare + 0.125) : max(0.25, openShare - 0.125) }
+                    if found == nil {
+                        let next = sub.complete ? min(0.875, share + 0.125) : max(0.25, share - 0.125)
+                        if byWindow { windowShare = next } else { openShare = next }
+                    }
                     if trace {
-                        log.append(String(format: "   it %d branch and price %d staff: %d nodes%@", iteration, chosen.count,
+                        log.append(String(format: "   it %d branch and price, %@: %d nodes%@", iteration, label,
                                           sub.nodes, sub.complete ? ", complete" : ""))
                     }
-                    if let found { _ = accept(found, "branch and price, \(chosen.count) staff") }
+                    if let found { _ = accept(found, "branch and price, \(label)") }
                     continue
                 }
                 let chosen = Set(rng.shuffled(Array(inst.staff.indices)).prefix(max(1, inst.staff.count / 2)))
