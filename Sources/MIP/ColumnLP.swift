@@ -128,6 +128,26 @@ public final class ColumnLP {
         }
     }
 
+    /// The statuses of a basis (GLPK's GLP_BS, GLP_NL, ...), rows then columns.
+    public struct Basis: Sendable {
+        var rows: [Int32]
+        var columns: [Int32]
+    }
+
+    /// The current basis, to start a later solve from (`restore`).
+    public var basis: Basis {
+        Basis(rows: rowCount == 0 ? [] : (1...rowCount).map { glp_get_row_stat(pointer, Int32($0)) },
+              columns: columnCount == 0 ? [] : (1...columnCount).map { glp_get_col_stat(pointer, Int32($0)) })
+    }
+
+    /// Starts the next solve from `basis` (columns added since at their lower bound), with the dual simplex.
+    public func restore(_ basis: Basis) {
+        guard basis.rows.count == rowCount, basis.columns.count <= columnCount else { return }
+        for (i, s) in basis.rows.enumerated() { glp_set_row_stat(pointer, Int32(i + 1), s) }
+        for j in 0..<columnCount { glp_set_col_stat(pointer, Int32(j + 1), j < basis.columns.count ? basis.columns[j] : GLP_NL) }
+        boundsChanged = true
+    }
+
     public var objective: Double { glp_get_obj_val(pointer) }
     public func value(_ column: Int) -> Double { glp_get_col_prim(pointer, Int32(column + 1)) }
     public var values: [Double] { columnCount == 0 ? [] : (1...columnCount).map { glp_get_col_prim(pointer, Int32($0)) } }

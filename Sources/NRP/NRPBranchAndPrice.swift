@@ -30,7 +30,7 @@ public final class NRPBranchAndPrice {
     /// A restriction: employee `e` on day `d` may only take the options in `options`
     /// (bit 0: off; bit t+1: shift type t).
     struct Restriction { var e: Int, d: Int, options: UInt64 }
-    struct Node { var path: [Restriction]; var bound: Double }
+    struct Node { var path: [Restriction]; var bound: Double; var basis: ColumnLP.Basis? = nil }
 
     let cg: NRPColumnGeneration
     /// The region's options per employee and day (all, or the incumbent's where not open).
@@ -55,6 +55,8 @@ public final class NRPBranchAndPrice {
     public var plunge = 0.5
     /// Pricing rounds at most per node.
     public var roundsPerNode = 200
+    /// Each node starts its LP from its parent's optimal basis (kept with the node).
+    public var reuseBasis = true
 
     /// The search over the whole programme, or, from `incumbent`, over the days `open(e, d)` (the rest kept).
     public init(_ cg: NRPColumnGeneration, cutoff: Double, from incumbent: NRPSolution? = nil,
@@ -154,6 +156,8 @@ public final class NRPBranchAndPrice {
             for r in node.path { changed.insert(r.e); mask[r.e][r.d] = r.options }
             lastPath = node.path
             for e in changed.sorted() { try sync(e) }
+            // The parent's optimal basis: best bound first jumps between distant nodes, where the last basis is far off.
+            if let b = node.basis, reuseBasis { lp.restore(b) }
             // Every employee needs a schedule in the LP: its cheapest at zero duals where none is left.
             var empty = false
             for e in 0..<nE where !barred[e].contains(false) {
@@ -226,8 +230,9 @@ public final class NRPBranchAndPrice {
             }
             let m = mask[b.e][b.d], o = UInt64(1) << UInt64(b.option)
             // The other options first onto the list, so the option alone is the one plunged into.
-            if m & ~o != 0 { open.append(Node(path: node.path + [Restriction(e: b.e, d: b.d, options: m & ~o)], bound: bound)) }
-            open.append(Node(path: node.path + [Restriction(e: b.e, d: b.d, options: o)], bound: bound))
+            let basis = reuseBasis ? lp.basis : nil
+            if m & ~o != 0 { open.append(Node(path: node.path + [Restriction(e: b.e, d: b.d, options: m & ~o)], bound: bound, basis: basis)) }
+            open.append(Node(path: node.path + [Restriction(e: b.e, d: b.d, options: o)], bound: bound, basis: basis))
             let lowest = min(bound, lowestOpen)
             plunging = bound <= lowest + plunge * (cutoff - 1 - lowest) + 1e-9
         }

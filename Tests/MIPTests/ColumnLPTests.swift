@@ -61,4 +61,26 @@ struct ColumnLPTests {
         #expect(lp.solve() == .optimal)
         #expect(lp.columnCount == 1)
     }
+
+    @Test("a basis saved and restored after other solves (bounds changed, columns added) gives the same optimum")
+    func basisRestored() throws {
+        let m = 8
+        let demand = (0..<m).map { Double($0 % 3 + 1) }
+        let all = Self.columns(seed: 4, rows: m, count: 40)
+        let lp = try ColumnLP(rows: demand.map { ($0, Double.infinity) })
+        for i in 0..<m { try lp.addColumn(objective: 100, terms: [(i, 1)]) }
+        for c in all[0..<30] { try lp.addColumn(objective: c.cost, upper: 1, terms: c.rows.map { ($0, 1) }) }
+        #expect(lp.solve() == .optimal)
+        let optimum = lp.objective, saved = lp.basis
+        // Elsewhere in a search: some columns fixed, more added, solved.
+        for j in m..<(m + 10) { try lp.setBounds(j, lower: 0, upper: 0) }
+        for c in all[30...] { try lp.addColumn(objective: c.cost, upper: 1, terms: c.rows.map { ($0, 1) }) }
+        #expect(lp.solve() == .optimal)
+        // Back: the bars lifted, the new columns barred, from the saved basis.
+        for j in m..<(m + 10) { try lp.setBounds(j, lower: 0, upper: 1) }
+        for j in (m + 30)..<(m + 40) { try lp.setBounds(j, lower: 0, upper: 0) }
+        lp.restore(saved)
+        #expect(lp.solve() == .optimal)
+        #expect(abs(lp.objective - optimum) < 1e-6)
+    }
 }
