@@ -271,6 +271,9 @@ final class TreeThread: @unchecked Sendable {
                 if cg.bound.isFinite { publish(bound: (cg.bound - 1e-6).rounded(.up)) }
                 let tree = try NRPBranchAndPrice(cg, cutoff: lock.withLock { best?.value } ?? .infinity)
                 var nextMaster = Self.masterPeriod
+                // Over the whole programme the tree plunges as long as a node can still beat the cutoff: each plunge
+                // is a dive to a roster or a cut-off, the best-bound choice deciding where the next one starts.
+                tree.plunge = 1
                 while !lock.withLock({ stopped }) && elapsed() < end && !tree.complete {
                     if let v = lock.withLock({ best?.value }) { tree.lower(cutoff: v) }
                     try tree.run(until: min(end, elapsed() + 0.5), elapsed: elapsed,
