@@ -30,6 +30,7 @@ public final class NRPBranchAndPrice {
     /// A restriction: employee `e` on day `d` may only take the options in `options`
     /// (bit 0: off; bit t+1: shift type t).
     struct Restriction { var e: Int, d: Int, options: UInt64 }
+    /// A node: its restrictions, its parent's bound and its parent's optimal basis (the node's LP starts from it).
     struct Node { var path: [Restriction]; var bound: Double; var basis: ColumnLP.Basis? = nil }
 
     let cg: NRPColumnGeneration
@@ -55,8 +56,6 @@ public final class NRPBranchAndPrice {
     public var plunge = 0.5
     /// Pricing rounds at most per node.
     public var roundsPerNode = 200
-    /// Each node starts its LP from its parent's optimal basis (kept with the node).
-    public var reuseBasis = true
 
     /// The search over the whole programme, or, from `incumbent`, over the days `open(e, d)` (the rest kept).
     public init(_ cg: NRPColumnGeneration, cutoff: Double, from incumbent: NRPSolution? = nil,
@@ -71,12 +70,10 @@ public final class NRPBranchAndPrice {
         if let incumbent {
             try cg.add(incumbent)
             for e in base.indices {
-                for d in 0..<inst.horizon where !(isOpen?(e, d) ?? true) { base[e][d] = Self.bit(incumbent.shifts[e][d]) }
+                for d in 0..<inst.horizon where !(isOpen?(e, d) ?? true) { base[e][d] = NRPColumnGeneration.option(incumbent.shifts[e][d]) }
             }
         }
     }
-
-    static func bit(_ t: Int?) -> UInt64 { 1 << UInt64((t ?? -1) + 1) }
 
     /// Lowers the cutoff (a roster found elsewhere); open nodes that cannot beat it are dropped.
     public func lower(cutoff value: Double) {
@@ -103,7 +100,7 @@ public final class NRPBranchAndPrice {
             for e in 0..<nE { for (p, b) in barred[e].enumerated() where b { try? lp.setBounds(cg.lpColumn[e][p], lower: 0, upper: 1) } }
         }
         func agrees(_ e: Int, _ shifts: [Int?]) -> Bool {
-            for d in 0..<h where mask[e][d] & Self.bit(shifts[d]) == 0 { return false }
+            for d in 0..<h where mask[e][d] & NRPColumnGeneration.option(shifts[d]) == 0 { return false }
             return true
         }
         /// Bars e's schedules that break e's restrictions and lifts the bar from those that keep them.
@@ -116,22 +113,9 @@ public final class NRPBranchAndPrice {
                 try lp.setBounds(cg.lpColumn[e][p], lower: 0, upper: bar ? 0 : 1)
             }
         }
-        let big = 1e6
-        /// Employee e's cheapest schedule keeping to the restrictions at cover
-        /// duals `pi` and its cost (nil when no schedule keeps to them).
+        /// Employee e's cheapest schedule keeping to the node's restrictions at cover duals `pi`, and its cost.
         func cheapest(_ e: Int, _ pi: [Double]) -> (cost: Double, shifts: [Int?])? {
-            var cost = cg.workCost[e]
-            var forced = 0
-            for d in 0..<h {
-                for t in 0..<nt { if let i = cg.coverAt[d][t] { cost[d][t] -= pi[i] } }
-                let m = mask[e][d]
-                guard m != all else { continue }
-                let mustWork = m & 1 == 0
-                if mustWork { forced += 1 }
-                for t in 0..<nt { cost[d][t] += m & Self.bit(t) == 0 ? big : (mustWork ? -big : 0) }
-            }
-            guard let b = cg.pricers[e].cheapest(cost).first, agrees(e, b.shifts) else { return nil }
-            return (b.cost + big * Double(forced) + cg.requestConstant[e], b.shifts)
+            cg.cheapest(e, pi, allowed: { d in mask[e][d] == all ? nil : mask[e][d] })
         }
         let zero = [Double](repeating: 0, count: inst.cover.count)
         var lastPath: [Restriction]? = nil
@@ -157,7 +141,7 @@ public final class NRPBranchAndPrice {
             lastPath = node.path
             for e in changed.sorted() { try sync(e) }
             // The parent's optimal basis: best bound first jumps between distant nodes, where the last basis is far off.
-            if let b = node.basis, reuseBasis { lp.restore(b) }
+            if let b = node.basis { lp.restore(b) }
             // Every employee needs a schedule in the LP: its cheapest at zero duals where none is left.
             var empty = false
             for e in 0..<nE where !barred[e].contains(false) {
@@ -188,11 +172,7 @@ public final class NRPBranchAndPrice {
                     }
                 }
                 if empty { break }
-                for (i, c) in inst.cover.enumerated() {
-                    let r = Double(c.requirement)
-                    value += pi[i] * r + min(0, (Double(c.underWeight) - pi[i]) * r)
-                }
-                bound = max(bound, value)
+                bound = max(bound, value + cg.coverTerm(pi))
                 if cuts(bound) { break }
                 if added == 0 { converged = true; bound = max(bound, lp.objective); break }
             }
@@ -230,7 +210,7 @@ public final class NRPBranchAndPrice {
             }
             let m = mask[b.e][b.d], o = UInt64(1) << UInt64(b.option)
             // The other options first onto the list, so the option alone is the one plunged into.
-            let basis = reuseBasis ? lp.basis : nil
+            let basis = lp.basis
             if m & ~o != 0 { open.append(Node(path: node.path + [Restriction(e: b.e, d: b.d, options: m & ~o)], bound: bound, basis: basis)) }
             open.append(Node(path: node.path + [Restriction(e: b.e, d: b.d, options: o)], bound: bound, basis: basis))
             let lowest = min(bound, lowestOpen)
@@ -251,7 +231,7 @@ public final class NRPBranchAndPrice {
 final class TreeThread: @unchecked Sendable {
     static let masterPeriod = 5.0
     private let lock = NSLock()
-    private var best: (value: Double, solution: NRPSolution?)?
+    private var best: (value: Double, solution: NRPSolution)?
     private var _bound: Double?
     private var stopped = false
     private var rate: (nodes: Int, seconds: Double) = (0, 0)
@@ -329,7 +309,7 @@ final class TreeThread: @unchecked Sendable {
         lock.withLock { if value < best?.value ?? .infinity { best = (value, solution) } }
     }
 
-    /// The best roster the tree found (nil when the best value came from the search), the tree's bound, and its trace.
+    /// The best roster yet (the tree's or the search's), the tree's bound, and its trace since the last look.
     var snapshot: (value: Double?, solution: NRPSolution?, bound: Double?, log: [String]) {
         lock.withLock {
             defer { _log = [] }

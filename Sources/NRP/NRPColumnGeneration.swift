@@ -119,12 +119,45 @@ public final class NRPColumnGeneration {
     func lagrangian(_ pi: [Double]) -> (value: Double, best: [(e: Int, cost: Double, shifts: [Int?])]) {
         let best = pricing(pi, skip: [], labelsPerState: nil)
         guard best.count == instance.staff.count else { return (.infinity, []) }
-        var value = best.reduce(0) { $0 + $1.cost }
+        return (best.reduce(0) { $0 + $1.cost } + coverTerm(pi), best)
+    }
+
+    /// The cover rows' part of the Lagrangian value at cover duals `pi`: what the
+    /// requirements are worth at those prices, less what leaving them uncovered saves.
+    func coverTerm(_ pi: [Double]) -> Double {
+        var value = 0.0
         for (i, c) in instance.cover.enumerated() {
             let r = Double(c.requirement)
             value += pi[i] * r + min(0, (Double(c.underWeight) - pi[i]) * r)
         }
-        return (value, best)
+        return value
+    }
+
+    /// One option of an employee's day as a bit: bit 0 off, bit t+1 shift type t.
+    static func option(_ t: Int?) -> UInt64 { 1 << UInt64((t ?? -1) + 1) }
+
+    /// Employee e's cheapest schedule at cover duals `pi`, with its cost (request
+    /// penalty included), among those keeping to `allowed(d)` — the options
+    /// allowed on day d as bits, nil where every option is — or nil when no
+    /// schedule keeps to them. The restrictions enter the exact pricer as costs:
+    /// +M on a forbidden shift, −M on each allowed shift of a day that must be
+    /// worked; the cost returned is without M. Shared by the day dive (a day
+    /// fixed is one option) and branch and price (a day restricted to several).
+    func cheapest(_ e: Int, _ pi: [Double], allowed: (Int) -> UInt64?) -> (cost: Double, shifts: [Int?])? {
+        let h = instance.horizon, nt = instance.shifts.count
+        let big = 1e6
+        var cost = workCost[e]
+        var forced = 0
+        for d in 0..<h {
+            for t in 0..<nt { if let i = coverAt[d][t] { cost[d][t] -= pi[i] } }
+            guard let m = allowed(d) else { continue }
+            let mustWork = m & 1 == 0
+            if mustWork { forced += 1 }
+            for t in 0..<nt { cost[d][t] += m & Self.option(t) == 0 ? big : (mustWork ? -big : 0) }
+        }
+        guard let b = pricers[e].cheapest(cost).first,
+              b.shifts.indices.allSatisfy({ d in allowed(d).map { $0 & Self.option(b.shifts[d]) != 0 } ?? true }) else { return nil }
+        return (b.cost + big * Double(forced) + requestConstant[e], b.shifts)
     }
 
     /// The master's row duals as cover duals, clamped to [−over weight, under
@@ -303,21 +336,11 @@ public final class NRPColumnGeneration {
                 try lp.setBounds(lpColumn[e][p], lower: 0, upper: 0)
             }
         }
-        let big = 1e5
         func price(_ pi: [Double], _ duals: [Double]) throws -> Int {
             var added = 0
-            for (e, pricer) in pricers.enumerated() where fix[e].contains(where: { $0 == nil }) {
-                var cost = workCost[e]
-                var forced = 0
-                for d in 0..<h {
-                    for t in 0..<nt { if let i = coverAt[d][t] { cost[d][t] -= pi[i] } }
-                    guard let f = fix[e][d] else { continue }
-                    for t in 0..<nt { cost[d][t] += t == f ? -big : big }
-                    if f >= 0 { forced += 1 }
-                }
-                guard let b = pricer.cheapest(cost).first, agrees(e, b.shifts) else { continue }
-                let reduced = b.cost + big * Double(forced) + requestConstant[e] - duals[e]
-                if reduced < -1e-6, try add(e, b.shifts) { added += 1 }
+            for e in 0..<nE where fix[e].contains(where: { $0 == nil }) {
+                guard let b = cheapest(e, pi, allowed: { d in fix[e][d].map { Self.option($0 < 0 ? nil : $0) } }) else { continue }
+                if b.cost - duals[e] < -1e-6, try add(e, b.shifts) { added += 1 }
             }
             return added
         }
@@ -428,9 +451,11 @@ extension NRPColumnGeneration {
             choose.append(mine)
             lp.addRow(name: "one[\(e)]", terms: convexity, lower: 1, upper: 1)
         }
+        var slacks: [(under: ColumnID, over: ColumnID)] = []
         for (i, c) in inst.cover.enumerated() {
             let under = lp.addColumn(name: "under[\(i)]", upper: Double(c.requirement), objective: Double(c.underWeight))
             let over = lp.addColumn(name: "over[\(i)]", objective: Double(c.overWeight))
+            slacks.append((under, over))
             let r = Double(c.requirement)
             lp.addRow(name: "cover[\(i)]", terms: coverTerms[i] + [(under, 1), (over, -1)], lower: r, upper: r)
         }
@@ -443,11 +468,10 @@ extension NRPColumnGeneration {
                 if let p = schedules[e].firstIndex(where: { $0.shifts == key }) { x[choose[e][p].index] = 1 }
             }
             let counts = start.coverCounts(shiftTypes: inst.shifts.count)
-            let base = choose.reduce(0) { $0 + $1.count }
             for (i, c) in inst.cover.enumerated() {
                 let n = counts[c.day * inst.shifts.count + c.shift]
-                x[base + 2 * i] = Double(max(0, c.requirement - n))
-                x[base + 2 * i + 1] = Double(max(0, n - c.requirement))
+                x[slacks[i].under.index] = Double(max(0, c.requirement - n))
+                x[slacks[i].over.index] = Double(max(0, n - c.requirement))
             }
             o.initialSolution = x
         }

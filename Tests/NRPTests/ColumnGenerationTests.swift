@@ -6,6 +6,14 @@ import Testing
 
 @Suite("Column generation on the benchmark")
 struct NRPColumnGenerationTests {
+    /// Instance k's column generation run to convergence, exactly (the seed-free, clock-free way).
+    static func converged(_ k: Int) throws -> (NRPInstance, NRPColumnGeneration) {
+        let inst = try NRPInstance.read(instancePath(k)!)
+        let cg = NRPColumnGeneration(inst)
+        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: { 0 })
+        return (inst, cg)
+    }
+
     /// No bar outlives a dive or a tree: every schedule's column is back to [0, 1].
     static func expectNoBars(_ cg: NRPColumnGeneration) throws {
         for e in cg.schedules.indices {
@@ -59,9 +67,7 @@ struct NRPColumnGenerationTests {
 
     @Test("instance 2: the Dantzig–Wolfe bound reaches the optimum 828 and stays below every roster; dive and best responses give 828")
     func instance2() throws {
-        let inst = try NRPInstance.read(instancePath(2)!)
-        let cg = NRPColumnGeneration(inst)
-        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: { 0 })
+        let (inst, cg) = try NRPColumnGenerationTests.converged(2)
         #expect(cg.converged)
         #expect(cg.bound <= 828 + 1e-6)
         #expect(cg.bound > 827)
@@ -82,9 +88,7 @@ struct NRPColumnGenerationTests {
 
     @Test("instance 2: the dive on single days gives a lawful roster above the bound; from a roster, it keeps every day outside its neighbourhood and lifts its bars after")
     func assignmentDive() throws {
-        let inst = try NRPInstance.read(instancePath(2)!)
-        let cg = NRPColumnGeneration(inst)
-        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: { 0 })
+        let (inst, cg) = try NRPColumnGenerationTests.converged(2)
         let s = try #require(try cg.assignmentDive(until: .infinity, elapsed: { 0 }))
         let dived = NRPEvaluator.evaluate(s, inst)
         #expect(dived.feasible, "\(dived.violations)")
@@ -133,9 +137,7 @@ struct NRPBranchAndPriceTests {
 
     @Test("instance 1 from the root: the search completes at the published optimum 607, though the Dantzig–Wolfe bound is 558; no bar outlives it")
     func instance1() throws {
-        let inst = try NRPInstance.read(instancePath(1)!)
-        let cg = NRPColumnGeneration(inst)
-        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: { 0 })
+        let (inst, cg) = try NRPColumnGenerationTests.converged(1)
         #expect(cg.bound < 600)  // the root alone is far from the optimum: the tree has to search
         let tree = try NRPBranchAndPrice(cg, cutoff: .infinity)
         var best = Double.infinity
@@ -161,9 +163,7 @@ struct NRPBranchAndPriceTests {
 
     @Test("the restricted master as a 0/1 programme: a lawful roster of generated schedules, no worse than its start")
     func restrictedMaster() throws {
-        let inst = try NRPInstance.read(instancePath(1)!)
-        let cg = NRPColumnGeneration(inst)
-        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: { 0 })
+        let (inst, cg) = try NRPColumnGenerationTests.converged(1)
         // From the dive's roster: no worse, every schedule one the column generation met.
         var start = try #require(try cg.dive(until: .infinity, elapsed: { 0 }))
         let startValue = NRPEvaluator.evaluate(start, inst).objective
@@ -191,9 +191,7 @@ struct NRPBranchAndPriceTests {
     @Test("a neighbourhood searched to the end finds what GLPK proves optimal for it, and keeps every day outside it",
           arguments: [(1, [0, 1, 2, 3, 4]), (1, [2, 3, 5, 6, 7]), (2, [0, 2, 4, 6, 8, 10, 12])])
     func neighbourhood(_ k: Int, _ open: [Int]) throws {
-        let inst = try NRPInstance.read(instancePath(k)!)
-        let cg = NRPColumnGeneration(inst)
-        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: { 0 })
+        let (inst, cg) = try NRPColumnGenerationTests.converged(k)
         let start = try #require(try cg.assignmentDive(until: .infinity, elapsed: { 0 }))
         let isOpen: (Int, Int) -> Bool = { e, _ in open.contains(e) }
         let model = NRPModel(inst)
