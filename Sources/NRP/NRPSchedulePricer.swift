@@ -1,3 +1,5 @@
+import MIP
+
 /// One employee's cheapest lawful schedule over the whole horizon, for given
 /// costs per (day, shift): an exact resource-constrained shortest path over the
 /// days, by labels with dominance.
@@ -40,6 +42,8 @@ public struct NRPSchedulePricer: Sendable {
     let minuteUnit: Int
     /// Most minutes still workable from day d+1 to the end (for pruning labels that cannot reach the minimum).
     let reachable: [Int]
+    /// The resources tracked in the path's state (see `cheapest`), learnt per employee; shared by copies.
+    let tracked = Locked<UInt64>(0)
 
     public init(_ inst: NRPInstance, employee e: Int) {
         employee = e
@@ -94,16 +98,16 @@ public struct NRPSchedulePricer: Sendable {
     /// level where they could just reach their limit, so that labels differing
     /// only there compare equal (a count c that can grow by at most R more
     /// behaves like max(c, limit − R) for every completion).
-    func normalise(_ l: inout Label, day d: Int) {
+    func normalise(_ l: inout Label, day d: Int, track: UInt64) {
         let shiftsLeft = max(0, (maxMinutes - Int(l.minutes)) / max(1, shortest))
-        for k in limits.indices {
+        for k in limits.indices where track & (1 << UInt64(k)) != 0 {
             let room = min(typeDaysAfter[d][k], shiftsLeft)
             let floor = limits[k] - room
             let shift = UInt64(6 * k)
             let c = Int((l.counts >> shift) & 63)
             if c < floor { l.counts += UInt64(floor - c) << shift }
         }
-        if countWeekends {
+        if countWeekends && track & Self.weekendBit != 0 {
             let floor = Int16(maxWeekends - min(weekendsAfter[d], shiftsLeft))
             if l.weekends < floor { l.weekends = floor }
         }
@@ -144,7 +148,48 @@ public struct NRPSchedulePricer: Sendable {
     /// cheapest): a heuristic, much faster where several shift types are
     /// counted, which still returns only lawful schedules but may miss the
     /// cheapest, or find none (the column generation then prices exactly).
+    ///
+    /// The counted types and the weekends are tracked only once they have been
+    /// found to bind (decremental state-space relaxation): the path is first
+    /// found with the resources tracked so far, which relaxes the others and so
+    /// costs no more than the true minimum; when its cheapest schedule keeps
+    /// every limit it is the true minimum, else the limits it breaks are tracked
+    /// from then on (for this employee) and the path is found again. Every
+    /// schedule returned keeps every rule.
     public func cheapest(_ cost: [[Double]], count: Int = 1, labelsPerState: Int? = nil) -> [(cost: Double, shifts: [Int?])] {
+        var track = tracked.value
+        while true {
+            let found = paths(cost, count: count, labelsPerState: labelsPerState, track: track)
+            guard let first = found.first else { return [] }
+            let broken = exceeded(first.shifts)
+            if broken & ~track != 0 {
+                track |= broken
+                tracked.update { $0 |= broken }
+                continue
+            }
+            return found.filter { exceeded($0.shifts) == 0 }
+        }
+    }
+
+    /// The tracked resources of a schedule it breaks: bit k for counted type k,
+    /// `weekendBit` for the weekends.
+    func exceeded(_ shifts: [Int?]) -> UInt64 {
+        var used = [Int](repeating: 0, count: limits.count)
+        var weekends = 0
+        for (d, t) in shifts.enumerated() {
+            if let t, counted[t] >= 0 { used[counted[t]] += 1 }
+            if d % 7 == 6, shifts[d - 1] != nil || t != nil { weekends += 1 }
+        }
+        var out: UInt64 = 0
+        for k in limits.indices where used[k] > limits[k] { out |= 1 << UInt64(k) }
+        if countWeekends && weekends > maxWeekends { out |= Self.weekendBit }
+        return out
+    }
+
+    static let weekendBit: UInt64 = 1 << 63
+
+    func paths(_ cost: [[Double]], count: Int, labelsPerState: Int?, track: UInt64) -> [(cost: Double, shifts: [Int?])] {
+        let countWeekends = countWeekends && track & Self.weekendBit != 0
         let cap = labelsPerState ?? .max
         let h = horizon, nt = minutes.count
         let runCap = max(maxRun, minOff) + 1, lasts = forbidden.count + 1
@@ -165,7 +210,7 @@ public struct NRPSchedulePricer: Sendable {
             let day = Int32(d)
             func push(_ l: Label, from parent: Int32, shift: Int) {
                 var l = l
-                normalise(&l, day: d)
+                normalise(&l, day: d, track: track)
                 let key = ((Int(l.minutes) / minuteUnit * lasts + Int(l.last) + 1) * runCap + Int(l.run)) * 2 + (l.touchesStart ? 1 : 0)
                 if stamp[key] != day { stamp[key] = day; head[key] = -1 }
                 var i = head[key]
@@ -225,7 +270,7 @@ public struct NRPSchedulePricer: Sendable {
                     let m = Int(l.minutes) + minutes[t]
                     if m > maxMinutes || m + reachable[d] < minMinutes { continue }
                     var counts = l.counts
-                    if counted[t] >= 0 {
+                    if counted[t] >= 0 && track & (1 << UInt64(counted[t])) != 0 {
                         let shift = UInt64(6 * counted[t])
                         if Int((counts >> shift) & 63) + 1 > limits[counted[t]] { continue }
                         counts += 1 << shift

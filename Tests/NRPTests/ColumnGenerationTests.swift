@@ -65,6 +65,36 @@ struct NRPColumnGenerationTests {
         }
     }
 
+    @Test("resources tracked only once they bind: the pricer learns them as costs change and its minimum stays GLPK's")
+    func trackedResourcesStayExact() throws {
+        // Instance 8: nights capped at 4 (or fewer), early and late shifts at 14 or 8, two weekends in four.
+        guard let path = instancePath(8) else { return }
+        let inst = try NRPInstance.read(path)
+        let model = NRPModel(inst)
+        var rng = SplitMix64(seed: 88)
+        var learnt = 0
+        for e in [0, 13, 16, 25, 29] {
+            let pricer = NRPSchedulePricer(inst, employee: e)
+            #expect(pricer.tracked.value == 0)
+            for _ in 0..<3 {
+                // Nights and weekends cheap: the relaxed path takes more of them than the limits allow.
+                let cost = (0..<inst.horizon).map { d in
+                    inst.shifts.indices.map { t in Double(rng.upTo(100)) - (inst.shifts[t].id == "N" || d % 7 >= 5 ? 150 : 60) }
+                }
+                let best = try #require(pricer.cheapest(cost).first)
+                let glpk = try GLPKSolver().solve(Self.alone(model, e, cost))
+                #expect(abs(best.cost - glpk.objective!) < 1e-6, "employee \(inst.staff[e].id): DP \(best.cost), GLPK \(glpk.objective!)")
+                var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
+                s.shifts[e] = best.shifts
+                #expect(NRPEvaluator.evaluate(s, inst).violations.filter { $0.hasPrefix("\(inst.staff[e].id):") }.isEmpty)
+                #expect(pricer.exceeded(best.shifts) == 0)
+            }
+            if pricer.tracked.value != 0 { learnt += 1 }
+        }
+        // The relaxation was broken and repaired, for most of them.
+        #expect(learnt >= 4)
+    }
+
     @Test("instance 2: the Dantzig–Wolfe bound reaches the optimum 828 and stays below every roster; dive and best responses give 828")
     func instance2() throws {
         let (inst, cg) = try NRPColumnGenerationTests.converged(2)
