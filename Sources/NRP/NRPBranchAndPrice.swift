@@ -13,10 +13,9 @@ import MIP
 /// The two children partition the node, so the search is complete: run to the
 /// end it proves its best roster optimal within its region (the whole
 /// programme, or the days `open` from an incumbent). Nodes are taken best
-/// bound first, except that the search **plunges** — goes on with the child
-/// "that option alone" — while the node's bound lies in the lower half of the
-/// range between the lowest open bound and the cutoff, so it reaches whole
-/// rosters early (SCIP's plunging). Schedules breaking a node's restrictions
+/// bound first, except that the search **plunges**: after branching it goes on
+/// with the child "that option alone", so each plunge is a dive to a roster or
+/// a cut-off, and best bound decides where the next one starts (SCIP's plunging). Schedules breaking a node's restrictions
 /// are barred from the LP (upper bound 0); the pricer keeps to them through its
 /// costs (+M on a forbidden shift, −M on each allowed shift of a day that must
 /// be worked; the reduced cost is recomputed without M). At every pricing round
@@ -52,8 +51,6 @@ public final class NRPBranchAndPrice {
     public var lowestOpen: Double { open.map(\.bound).min() ?? cutoff }
     /// True once every node was explored or cut off: nothing in the region beats the cutoff.
     public var complete: Bool { open.isEmpty }
-    /// How far toward the cutoff a node's bound may lie for the search to plunge into its child.
-    public var plunge = 0.5
     /// Pricing rounds at most per node.
     public var roundsPerNode = 200
 
@@ -84,7 +81,7 @@ public final class NRPBranchAndPrice {
 
     private func cuts(_ bound: Double) -> Bool { bound > cutoff - 1 + 1e-6 }
 
-    /// Explores until `deadline` (seconds from `elapsed()`) or `maxNodes` more nodes.
+    /// Explores until `deadline` (seconds from `elapsed()`) or until it has explored `maxNodes` nodes in all.
     /// Each roster found at a whole LP goes to `found`, which returns its value as
     /// scored; a lower value becomes the cutoff.
     public func run(until deadline: Double, maxNodes: Int = .max, elapsed: () -> Double,
@@ -213,8 +210,7 @@ public final class NRPBranchAndPrice {
             let basis = lp.basis
             if m & ~o != 0 { open.append(Node(path: node.path + [Restriction(e: b.e, d: b.d, options: m & ~o)], bound: bound, basis: basis)) }
             open.append(Node(path: node.path + [Restriction(e: b.e, d: b.d, options: o)], bound: bound, basis: basis))
-            let lowest = min(bound, lowestOpen)
-            plunging = bound <= lowest + plunge * (cutoff - 1 - lowest) + 1e-9
+            plunging = true
         }
     }
 }
@@ -251,9 +247,6 @@ final class TreeThread: @unchecked Sendable {
                 if cg.bound.isFinite { publish(bound: (cg.bound - 1e-6).rounded(.up)) }
                 let tree = try NRPBranchAndPrice(cg, cutoff: lock.withLock { best?.value } ?? .infinity)
                 var nextMaster = Self.masterPeriod
-                // Over the whole programme the tree plunges as long as a node can still beat the cutoff: each plunge
-                // is a dive to a roster or a cut-off, the best-bound choice deciding where the next one starts.
-                tree.plunge = 1
                 while !lock.withLock({ stopped }) && elapsed() < end && !tree.complete {
                     if let v = lock.withLock({ best?.value }) { tree.lower(cutoff: v) }
                     try tree.run(until: min(end, elapsed() + 0.5), elapsed: elapsed,
