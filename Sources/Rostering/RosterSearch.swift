@@ -331,15 +331,7 @@ public struct RosterSearch: Sendable {
         }
         _ = adopt()
         if trace {
-            // Where the shortfall is: staff-hours by time of day, over the month.
-            var byTime: [String: Double] = [:]
-            for d in model.short.indices {
-                for t in model.short[d].indices {
-                    for c in model.short[d][t] { if let c { byTime[model.problem.slotStart(d, t).description, default: 0] += current[c.index] * model.slotHours } }
-                }
-            }
-            FileHandle.standardError.write(Data(("search: shortfall by time " + byTime.sorted { $0.key < $1.key }
-                .map { String(format: "%@ %.1f", $0.key, $0.value) }.joined(separator: ", ") + "\n").utf8))
+            FileHandle.standardError.write(Data(("search: shortfall by time " + Self.shortfallByTime(model, current) + "\n").utf8))
             FileHandle.standardError.write(Data(String(format: "%@: %d neighbourhoods, %d improvements, %.1f (%@)\n", who, report.neighbourhoods,
                                                        report.improvements, value, Self.breakdown(program, current)).utf8))
         }
@@ -348,6 +340,18 @@ public struct RosterSearch: Sendable {
     }
 
     /// The objective by family (column name up to its bracket), for the trace.
+    /// Where the shortfall is, for the trace: staff-hours short by time of day over the month
+    /// (in an aggregated model, summed over each class's members).
+    static func shortfallByTime(_ model: RosterModel, _ values: [Double]) -> String {
+        var byTime: [String: Double] = [:]
+        for d in model.short.indices {
+            for t in model.short[d].indices {
+                for c in model.short[d][t] { if let c { byTime[model.problem.slotStart(d, t).description, default: 0] += values[c.index] * model.slotHours } }
+            }
+        }
+        return byTime.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f", $0.key, $0.value) }.joined(separator: ", ")
+    }
+
     static func breakdown(_ program: LinearProgram, _ x: [Double]) -> String {
         var sum: [String: Double] = [:]
         for (j, c) in program.columns.enumerated() where c.objective != 0 && x[j] != 0 {

@@ -285,6 +285,8 @@ public struct SymmetricBound: Sendable {
                 if trace {
                     FileHandle.standardError.write(Data(String(format: "bound: the LP's solution handed on (%@)\n",
                                                                RosterSearch.breakdown(program, decomposition.primal())).utf8))
+                    FileHandle.standardError.write(Data(("bound: the LP's shortfall by time "
+                        + RosterSearch.shortfallByTime(model, decomposition.primal()) + "\n").utf8))
                 }
                 var seed: UInt64 = 0
                 while left() > 1 {
