@@ -195,7 +195,9 @@ public struct NRPSchedulePricer: Sendable {
         let runCap = max(maxRun, minOff) + 1, lasts = forbidden.count + 1
         // Labels of one day live in `next`, chained by bucket (same state) through `link`;
         // a bucket's head is valid only when stamped with the current day.
-        let slots = (maxMinutes / minuteUnit + 1) * lasts * runCap * 2
+        // Weekends worked (when tracked) are part of the state rather than a resource compared label by label.
+        let weekendStates = countWeekends ? maxWeekends + 1 : 1
+        let slots = (maxMinutes / minuteUnit + 1) * lasts * runCap * 2 * weekendStates
         var head = [Int32](repeating: -1, count: slots), stamp = [Int32](repeating: -1, count: slots)
         // Every step taken (a label's shift on its day and the step before), for reading schedules back.
         var trail: [Step] = [Step(parent: -1, shift: -1)]
@@ -211,7 +213,8 @@ public struct NRPSchedulePricer: Sendable {
             func push(_ l: Label, from parent: Int32, shift: Int) {
                 var l = l
                 normalise(&l, day: d, track: track)
-                let key = ((Int(l.minutes) / minuteUnit * lasts + Int(l.last) + 1) * runCap + Int(l.run)) * 2 + (l.touchesStart ? 1 : 0)
+                let key = (((Int(l.minutes) / minuteUnit * lasts + Int(l.last) + 1) * runCap + Int(l.run)) * 2 + (l.touchesStart ? 1 : 0))
+                    * weekendStates + (countWeekends ? Int(l.weekends) : 0)
                 if stamp[key] != day { stamp[key] = day; head[key] = -1 }
                 var i = head[key]
                 var kept = 0, dearest = -1
