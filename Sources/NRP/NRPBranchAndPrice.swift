@@ -15,8 +15,9 @@ import MIP
 /// programme, or the days `open` from an incumbent). Nodes are taken best
 /// bound first, except that the search **plunges**: after branching it goes on
 /// with the child "that option alone", so each plunge is a dive to a roster or
-/// a cut-off, and best bound decides where the next one starts (SCIP's plunging). Schedules breaking a node's restrictions
-/// are barred from the LP (upper bound 0); the pricer keeps to them through its
+/// a cut-off, and best bound decides where the next one starts (SCIP's
+/// plunging). Schedules breaking a node's restrictions are barred from the LP
+/// (upper bound 0); the pricer keeps to them through its
 /// costs (+M on a forbidden shift, −M on each allowed shift of a day that must
 /// be worked; the reduced cost is recomputed without M). At every pricing round
 /// the Lagrangian value of the node's duals bounds the node (the pricing is

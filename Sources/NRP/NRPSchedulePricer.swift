@@ -178,7 +178,8 @@ public struct NRPSchedulePricer: Sendable {
         var weekends = 0
         for (d, t) in shifts.enumerated() {
             if let t, counted[t] >= 0 { used[counted[t]] += 1 }
-            if d % 7 == 6, shifts[d - 1] != nil || t != nil { weekends += 1 }
+            // As the labels count them: a Saturday worked, or a Sunday worked after a Saturday off.
+            if t != nil, d % 7 == 5 || (d % 7 == 6 && shifts[d - 1] == nil) { weekends += 1 }
         }
         var out: UInt64 = 0
         for k in limits.indices where used[k] > limits[k] { out |= 1 << UInt64(k) }

@@ -339,7 +339,6 @@ public struct RosterSearch: Sendable {
                          seconds: elapsed(), values: current, nodes: report.neighbourhoods), report)
     }
 
-    /// The objective by family (column name up to its bracket), for the trace.
     /// Where the shortfall is, for the trace: staff-hours short by time of day over the month
     /// (in an aggregated model, summed over each class's members).
     static func shortfallByTime(_ model: RosterModel, _ values: [Double]) -> String {
@@ -352,6 +351,7 @@ public struct RosterSearch: Sendable {
         return byTime.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f", $0.key, $0.value) }.joined(separator: ", ")
     }
 
+    /// The objective by family (column name up to its bracket), for the trace.
     static func breakdown(_ program: LinearProgram, _ x: [Double]) -> String {
         var sum: [String: Double] = [:]
         for (j, c) in program.columns.enumerated() where c.objective != 0 && x[j] != 0 {

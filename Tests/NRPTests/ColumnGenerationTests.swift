@@ -96,6 +96,16 @@ struct NRPColumnGenerationTests {
         }
         // The relaxation was broken and repaired, for most of them.
         #expect(learnt >= 4)
+        // Limits broken, counted as the labels count them: a weekend is a Saturday worked, or a Sunday after a Saturday off.
+        let a = NRPSchedulePricer(inst, employee: 0)  // A: at most 4 nights, 2 weekends
+        let d = try #require(inst.shifts.firstIndex { $0.id == "D" }), n = try #require(inst.shifts.firstIndex { $0.id == "N" })
+        var shifts = [Int?](repeating: nil, count: inst.horizon)
+        shifts[5] = d; shifts[6] = d; shifts[13] = d  // two weekends
+        #expect(a.exceeded(shifts) == 0)
+        shifts[27] = d  // a third, by its Sunday alone
+        #expect(a.exceeded(shifts) == NRPSchedulePricer.weekendBit)
+        for day in [0, 1, 2, 3, 4] { shifts[day] = n }  // five nights
+        #expect(a.exceeded(shifts) == NRPSchedulePricer.weekendBit | 1)
     }
 
     @Test("instance 2: the Dantzig–Wolfe bound reaches the optimum 828 and stays below every roster; dive and best responses give 828")
