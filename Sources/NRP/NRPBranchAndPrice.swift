@@ -1,3 +1,4 @@
+import Demand
 import Foundation
 import MIP
 
@@ -221,7 +222,9 @@ public final class NRPBranchAndPrice {
 /// belong to the thread that made them), then the tree in slices of half a
 /// second, and after every five seconds of tree the restricted master — one
 /// schedule per employee among every schedule the tree and the search have
-/// generated — as a 0/1 programme for GLPK's branch and cut (3 s at most).
+/// generated — as a 0/1 programme for GLPK's branch and cut (3 s at most),
+/// then a neighbourhood of the best roster by the same branch and price (7/8 of
+/// the staff, or 7/8 of the days for everyone, in turn; 5 s or 200 nodes).
 /// Through a lock it publishes every roster it finds and its bound (the
 /// lowest open node's, or its cutoff once the tree is complete), and takes
 /// the search's best roster and new schedules between slices.
@@ -248,6 +251,8 @@ final class TreeThread: @unchecked Sendable {
                 if cg.bound.isFinite { publish(bound: (cg.bound - 1e-6).rounded(.up)) }
                 let tree = try NRPBranchAndPrice(cg, cutoff: lock.withLock { best?.value } ?? .infinity)
                 var nextMaster = Self.masterPeriod
+                var lnsTurn = 0, masterRan = false
+                var rng = SplitMix64(seed: 7)
                 while !lock.withLock({ stopped }) && elapsed() < end && !tree.complete {
                     if let v = lock.withLock({ best?.value }) { tree.lower(cutoff: v) }
                     try tree.run(until: min(end, elapsed() + 0.5), elapsed: elapsed,
@@ -263,6 +268,7 @@ final class TreeThread: @unchecked Sendable {
                     // Every few seconds of the tree, the restricted master over every schedule met so far (its own and the search's).
                     if tree.seconds >= nextMaster, end - elapsed() > 2 {
                         nextMaster = tree.seconds + Self.masterPeriod
+                        masterRan = true
                         for c in lock.withLock({ defer { pending = [] }; return pending }) { try cg.add(c.e, c.shifts) }
                         let start = lock.withLock { best?.solution }
                         let before = lock.withLock { best?.value } ?? .infinity
@@ -281,6 +287,33 @@ final class TreeThread: @unchecked Sendable {
                         }
                     }
                     if tree.lowestOpen.isFinite { publish(bound: min(tree.cutoff, (tree.lowestOpen - 1e-6).rounded(.up))) }
+                    // Every time the master has run, a neighbourhood of the best roster: most of the staff, or most of the days.
+                    if masterRan, !tree.complete, end - elapsed() > 2,
+                       let (before, from) = lock.withLock({ best }) {
+                        masterRan = false
+                        lnsTurn += 1
+                        let open: (Int, Int) -> Bool
+                        if lnsTurn % 2 == 0 {
+                            let length = Int((Double(inst.horizon) * 0.875).rounded())
+                            let first = rng.upTo(inst.horizon - length)
+                            open = { _, d in d >= first && d < first + length }
+                        } else {
+                            let chosen = Set(rng.shuffled(Array(inst.staff.indices)).prefix(Int((Double(inst.staff.count) * 0.875).rounded())))
+                            open = { e, _ in chosen.contains(e) }
+                        }
+                        let sub = try NRPBranchAndPrice(cg, cutoff: before, from: from, open: open)
+                        try sub.run(until: min(end, elapsed() + 5), maxNodes: 200, elapsed: elapsed) { [self] s in
+                            let r = NRPEvaluator.evaluate(s, inst)
+                            guard r.feasible else { return .infinity }
+                            lock.withLock { if Double(r.objective) < best?.value ?? .infinity { best = (Double(r.objective), s) } }
+                            return Double(r.objective)
+                        }
+                        if trace {
+                            let line = String(format: "%6.2fs tree: neighbourhood %d, %d nodes%@: best %.0f", elapsed(), lnsTurn, sub.nodes,
+                                              sub.complete ? " (complete)" : "", lock.withLock { best?.value } ?? .infinity)
+                            lock.withLock { _log.append(line) }
+                        }
+                    }
                 }
                 if trace {
                     let line = String(format: "%6.2fs tree: %d nodes in %.1fs (%d rounds; LP %.1fs, pricing %.1fs), depth %d, %@", elapsed(),
