@@ -83,6 +83,20 @@ public final class NRPBranchAndPrice {
 
     private func cuts(_ bound: Double) -> Bool { bound > cutoff - 1 + 1e-6 }
 
+    /// A neighbourhood's region, drawn at random: a window of days for everyone
+    /// (`byDays`) or some of the staff over the whole horizon, `share` of either
+    /// (at least one); with a label for the trace.
+    static func region(_ inst: NRPInstance, share: Double, byDays: Bool, rng: inout SplitMix64)
+        -> (open: (Int, Int) -> Bool, label: String) {
+        if byDays {
+            let length = max(1, Int((Double(inst.horizon) * share).rounded()))
+            let from = rng.upTo(inst.horizon - length)
+            return ({ _, d in d >= from && d < from + length }, "days \(from)-\(from + length - 1)")
+        }
+        let chosen = Set(rng.shuffled(Array(inst.staff.indices)).prefix(max(1, Int((Double(inst.staff.count) * share).rounded()))))
+        return ({ e, _ in chosen.contains(e) }, "\(chosen.count) staff")
+    }
+
     /// Explores until `deadline` (seconds from `elapsed()`) or until it has explored `maxNodes` nodes in all.
     /// Each roster found at a whole LP goes to `found`, which returns its value as
     /// scored; a lower value becomes the cutoff.
@@ -292,15 +306,7 @@ final class TreeThread: @unchecked Sendable {
                        let (before, from) = lock.withLock({ best }) {
                         masterRan = false
                         lnsTurn += 1
-                        let open: (Int, Int) -> Bool
-                        if lnsTurn % 2 == 0 {
-                            let length = Int((Double(inst.horizon) * 0.875).rounded())
-                            let first = rng.upTo(inst.horizon - length)
-                            open = { _, d in d >= first && d < first + length }
-                        } else {
-                            let chosen = Set(rng.shuffled(Array(inst.staff.indices)).prefix(Int((Double(inst.staff.count) * 0.875).rounded())))
-                            open = { e, _ in chosen.contains(e) }
-                        }
+                        let (open, _) = NRPBranchAndPrice.region(inst, share: 0.875, byDays: lnsTurn % 2 == 0, rng: &rng)
                         let sub = try NRPBranchAndPrice(cg, cutoff: before, from: from, open: open)
                         try sub.run(until: min(end, elapsed() + 5), maxNodes: 200, elapsed: elapsed) { [self] s in
                             let r = NRPEvaluator.evaluate(s, inst)

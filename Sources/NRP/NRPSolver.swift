@@ -255,18 +255,7 @@ public struct NRPSolver: Sendable {
                     // tree's thread searches already.
                     byWindow.toggle()
                     let share = byWindow ? windowShare : openShare
-                    let open: (Int, Int) -> Bool, label: String
-                    if byWindow {
-                        let length = max(1, Int((Double(inst.horizon) * share).rounded()))
-                        let from = rng.upTo(inst.horizon - length)
-                        open = { _, d in d >= from && d < from + length }
-                        label = "days \(from)-\(from + length - 1)"
-                    } else {
-                        let chosen = Set(rng.shuffled(Array(inst.staff.indices))
-                            .prefix(max(1, Int((Double(inst.staff.count) * share).rounded()))))
-                        open = { e, _ in chosen.contains(e) }
-                        label = "\(chosen.count) staff"
-                    }
+                    let (open, label) = NRPBranchAndPrice.region(inst, share: share, byDays: byWindow, rng: &rng)
                     let sub = try NRPBranchAndPrice(cg, cutoff: currentValue, from: current, open: open)
                     var found: NRPSolution?
                     try sub.run(until: deterministic ? .infinity : elapsed() + min(8, left() - 0.3), maxNodes: 200,
