@@ -25,10 +25,8 @@ public struct GLPKSolver: Sendable {
     ///     `options.progressInterval` seconds and whenever the incumbent improves.
     /// - Returns: the status, objective, bound, gap, seconds and column values.
     /// - Throws: `MIPError` for an invalid program or options, or a solver failure.
-    ///   - control: a channel to other threads (solutions offered in, bound and
-    ///     incumbent out, stop); a search with one runs without the MIP presolver.
     public func solve(_ program: LinearProgram, options: SolveOptions = SolveOptions(),
-                      progress: ((SolveProgress) -> Void)? = nil, control: SearchControl? = nil) throws(MIPError) -> Solution {
+                      progress: ((SolveProgress) -> Void)? = nil) throws(MIPError) -> Solution {
         try program.validate()
         try options.validate(columnCount: program.columns.count)
         let clock = ContinuousClock()
@@ -45,7 +43,7 @@ public struct GLPKSolver: Sendable {
         if !integer {
             return try solveLP(problem, program: program, options: options, elapsed: elapsed)
         }
-        return try solveMIP(problem, program: program, options: options, elapsed: elapsed, progress: progress, control: control)
+        return try solveMIP(problem, program: program, options: options, elapsed: elapsed, progress: progress)
     }
 
     // MARK: - LP
@@ -107,11 +105,10 @@ public struct GLPKSolver: Sendable {
 
     private func solveMIP(_ problem: GLPKProblem, program: LinearProgram, options: SolveOptions,
                           elapsed: @escaping () -> Double,
-                          progress: ((SolveProgress) -> Void)?, control: SearchControl?) throws(MIPError) -> Solution {
+                          progress: ((SolveProgress) -> Void)?) throws(MIPError) -> Solution {
         // GLPK takes a heuristic point only on the original problem, so a warm start
-        // (or a control, which may offer points) solves the root LP here and runs
-        // branch-and-cut without the presolver.
-        let usePresolver = options.presolve && options.initialSolution == nil && !(control?.exchangesSolutions ?? false)
+        // solves the root LP here and runs branch-and-cut without the presolver.
+        let usePresolver = options.presolve && options.initialSolution == nil
         if !usePresolver {
             let rc = runSimplex(problem, presolve: false, timeLimit: remaining(options, elapsed))
             if rc == GLP_ETMLIM {
@@ -131,7 +128,6 @@ public struct GLPKSolver: Sendable {
         }
 
         let context = SearchContext(program: program, options: options, elapsed: elapsed, progress: progress)
-        context.control = control
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = GLP_MSG_OFF
@@ -312,7 +308,6 @@ final class SearchContext {
     var nodes = 0
     var offeredStart = false
     var lastReport = -Double.infinity
-    var control: SearchControl?
 
     init(program: LinearProgram, options: SolveOptions, elapsed: @escaping () -> Double,
          progress: ((SolveProgress) -> Void)?) {
@@ -347,17 +342,6 @@ final class SearchContext {
             offeredStart = true
             let oneBased = [0] + x
             _ = glp_ios_heur_sol(tree, oneBased)
-        }
-        if let control {
-            if control.exchangesSolutions, reason == GLP_IHEUR, let x = control.takeOffer(), x.count == program.columns.count {
-                _ = glp_ios_heur_sol(tree, [0] + x)
-            }
-            control.publish(bound: bound)
-            if control.exchangesSolutions, improved, let value = incumbent {
-                let n = Int32(program.columns.count)
-                control.publish(incumbent: value, values: (1...n).map { glp_mip_col_val(prob, $0) })
-            }
-            if control.stopRequested { glp_ios_terminate(tree) }
         }
         let now = elapsed()
         if let limit = options.timeLimit, now >= limit {

@@ -265,67 +265,52 @@ final class TreeThread: @unchecked Sendable {
                 if cg.bound.isFinite { publish(bound: (cg.bound - 1e-6).rounded(.up)) }
                 let tree = try NRPBranchAndPrice(cg, cutoff: lock.withLock { best?.value } ?? .infinity)
                 var nextMaster = Self.masterPeriod
-                var lnsTurn = 0, masterRan = false
+                var turn = 0
                 var rng = SplitMix64(seed: 7)
+                func note(_ line: String) { lock.withLock { _log.append(line) } }
+                /// A roster found on this thread: scored, kept when the best yet; its value (+∞ when unlawful).
+                let take = { [self] (s: NRPSolution) -> Double in
+                    let r = NRPEvaluator.evaluate(s, inst)
+                    guard r.feasible else { return .infinity }
+                    offer(Double(r.objective), s)
+                    return Double(r.objective)
+                }
                 while !lock.withLock({ stopped }) && elapsed() < end && !tree.complete {
                     if let v = lock.withLock({ best?.value }) { tree.lower(cutoff: v) }
                     try tree.run(until: min(end, elapsed() + 0.5), elapsed: elapsed,
-                                 log: trace ? { [self] line in lock.withLock { _log.append("tree: " + line) } } : nil) { [self] s in
-                        let r = NRPEvaluator.evaluate(s, inst)
-                        guard r.feasible else { return .infinity }
-                        lock.withLock {
-                            if Double(r.objective) < best?.value ?? .infinity { best = (Double(r.objective), s) }
-                        }
-                        return Double(r.objective)
-                    }
+                                 log: trace ? { note("tree: " + $0) } : nil, found: take)
                     lock.withLock { rate = (tree.nodes, tree.seconds) }
-                    // Every few seconds of the tree, the restricted master over every schedule met so far (its own and the search's).
-                    if tree.seconds >= nextMaster, end - elapsed() > 2 {
-                        nextMaster = tree.seconds + Self.masterPeriod
-                        masterRan = true
-                        for c in lock.withLock({ defer { pending = [] }; return pending }) { try cg.add(c.e, c.shifts) }
-                        let start = lock.withLock { best?.solution }
-                        let before = lock.withLock { best?.value } ?? .infinity
-                        let started = elapsed()
-                        if let s = try cg.restrictedMaster(timeLimit: min(3, end - elapsed() - 0.5), start: start) {
-                            let r = NRPEvaluator.evaluate(s, inst)
-                            if r.feasible && Double(r.objective) < before {
-                                lock.withLock { best = (Double(r.objective), s) }
-                                tree.lower(cutoff: Double(r.objective))
-                            }
-                            if trace {
-                                let line = String(format: "%6.2fs tree: restricted master over %d schedules: %d (best %.0f) in %.1fs", elapsed(),
-                                                  cg.schedules.reduce(0) { $0 + $1.count }, r.objective, before, elapsed() - started)
-                                lock.withLock { _log.append(line) }
-                            }
+                    if tree.lowestOpen.isFinite { publish(bound: min(tree.cutoff, (tree.lowestOpen - 1e-6).rounded(.up))) }
+                    // Every few seconds of the tree: the restricted master over every schedule met so far (its own and
+                    // the search's), then a neighbourhood of the best roster — most of the staff, or most of the days.
+                    guard !tree.complete, tree.seconds >= nextMaster, end - elapsed() > 2 else { continue }
+                    nextMaster = tree.seconds + Self.masterPeriod
+                    for c in lock.withLock({ defer { pending = [] }; return pending }) { try cg.add(c.e, c.shifts) }
+                    let start = lock.withLock { best?.solution }
+                    let before = lock.withLock { best?.value } ?? .infinity
+                    let started = elapsed()
+                    if let s = try cg.restrictedMaster(timeLimit: min(3, end - elapsed() - 0.5), start: start) {
+                        let value = take(s)
+                        if value < before { tree.lower(cutoff: value) }
+                        if trace {
+                            note(String(format: "%6.2fs tree: restricted master over %d schedules: %.0f (best %.0f) in %.1fs", elapsed(),
+                                        cg.schedules.reduce(0) { $0 + $1.count }, value, before, elapsed() - started))
                         }
                     }
-                    if tree.lowestOpen.isFinite { publish(bound: min(tree.cutoff, (tree.lowestOpen - 1e-6).rounded(.up))) }
-                    // Every time the master has run, a neighbourhood of the best roster: most of the staff, or most of the days.
-                    if masterRan, !tree.complete, end - elapsed() > 2,
-                       let (before, from) = lock.withLock({ best }) {
-                        masterRan = false
-                        lnsTurn += 1
-                        let (open, _) = NRPBranchAndPrice.region(inst, share: 0.875, byDays: lnsTurn % 2 == 0, rng: &rng)
-                        let sub = try NRPBranchAndPrice(cg, cutoff: before, from: from, open: open)
-                        try sub.run(until: min(end, elapsed() + 5), maxNodes: 200, elapsed: elapsed) { [self] s in
-                            let r = NRPEvaluator.evaluate(s, inst)
-                            guard r.feasible else { return .infinity }
-                            lock.withLock { if Double(r.objective) < best?.value ?? .infinity { best = (Double(r.objective), s) } }
-                            return Double(r.objective)
-                        }
-                        if trace {
-                            let line = String(format: "%6.2fs tree: neighbourhood %d, %d nodes%@: best %.0f", elapsed(), lnsTurn, sub.nodes,
-                                              sub.complete ? " (complete)" : "", lock.withLock { best?.value } ?? .infinity)
-                            lock.withLock { _log.append(line) }
-                        }
+                    guard end - elapsed() > 2, let (value, from) = lock.withLock({ best }) else { continue }
+                    turn += 1
+                    let (open, _) = NRPBranchAndPrice.region(inst, share: 0.875, byDays: turn % 2 == 0, rng: &rng)
+                    let sub = try NRPBranchAndPrice(cg, cutoff: value, from: from, open: open)
+                    try sub.run(until: min(end, elapsed() + 5), maxNodes: 200, elapsed: elapsed, found: take)
+                    if trace {
+                        note(String(format: "%6.2fs tree: neighbourhood %d, %d nodes%@: best %.0f", elapsed(), turn, sub.nodes,
+                                    sub.complete ? " (complete)" : "", lock.withLock { best?.value } ?? .infinity))
                     }
                 }
                 if trace {
-                    let line = String(format: "%6.2fs tree: %d nodes in %.1fs (%d rounds; LP %.1fs, pricing %.1fs), depth %d, %@", elapsed(),
-                                      tree.nodes, tree.seconds, tree.rounds, tree.lpSeconds, tree.pricingSeconds, tree.depth,
-                                      tree.complete ? "complete" : String(format: "lowest open %.2f", tree.lowestOpen))
-                    lock.withLock { _log.append(line) }
+                    note(String(format: "%6.2fs tree: %d nodes in %.1fs (%d rounds; LP %.1fs, pricing %.1fs), depth %d, %@", elapsed(),
+                                tree.nodes, tree.seconds, tree.rounds, tree.lpSeconds, tree.pricingSeconds, tree.depth,
+                                tree.complete ? "complete" : String(format: "lowest open %.2f", tree.lowestOpen)))
                 }
             } catch {
                 // An employee without a lawful schedule: the search's own column generation reports it.

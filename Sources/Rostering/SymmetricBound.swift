@@ -283,10 +283,11 @@ public struct SymmetricBound: Sendable {
                !more || (!handed && (RosterSolver.seconds(clock.now - started) >= primalAfter || Self.stalled(masterValues))) {
                 handed = true
                 if trace {
+                    let values = decomposition.primal()
                     FileHandle.standardError.write(Data(String(format: "bound: the LP's solution handed on (%@)\n",
-                                                               RosterSearch.breakdown(program, decomposition.primal())).utf8))
+                                                               RosterSearch.breakdown(program, values)).utf8))
                     FileHandle.standardError.write(Data(("bound: the LP's shortfall by time "
-                        + RosterSearch.shortfallByTime(model, decomposition.primal()) + "\n").utf8))
+                        + RosterSearch.shortfallByTime(model, values) + "\n").utf8))
                 }
                 var seed: UInt64 = 0
                 while left() > 1 {
