@@ -50,7 +50,7 @@ struct NRPColumnGenerationTests {
             let glpk = try GLPKSolver().solve(Self.alone(model, e, cost))
             #expect(glpk.status == .optimal)
             #expect(abs(best.cost - glpk.objective!) < 1e-6, "employee \(inst.staff[e].id): DP \(best.cost), GLPK \(glpk.objective!)")
-            // The cheapest alone (labels pruned by the completion bound against a guided schedule) is the same minimum.
+            // The cheapest alone (with the resources the three cheapest made it track) is the same minimum.
             let single = try #require(pricer.cheapest(cost).first)
             #expect(abs(single.cost - glpk.objective!) < 1e-6)
             var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
