@@ -20,7 +20,8 @@ import MIP
 /// - Completion: with every shift and break fixed, the rest (who serves which
 ///   line, shortfall, overtime, fairness) is an LP; the reduced program is small.
 /// - Search: neighbourhoods of one day, a window of days or two days of one week
-///   with everyone open, and of a few people over a labour week; the rest is
+///   with everyone open, of a few people over a labour week, and of one class of
+///   interchangeable people over a span of days; the rest is
 ///   fixed (including other days' serving), the sub-program reduced and
 ///   warm-started from the incumbent, so a step never makes the roster worse.
 ///   Two searches can run side by side on one shared incumbent (`Incumbent`).
@@ -175,8 +176,11 @@ public struct RosterSearch: Sendable {
         // Adaptive choice of the kind of neighbourhood (as in adaptive LNS): each
         // kind's weight follows its recent gain per second; a kind is drawn with
         // probability in proportion to its weight (plus a floor, so none starves).
-        enum Kind: Int, CaseIterable { case day, people, window, shortWeek, idle, dayPair }
-        var weight: [Double] = [1, 1, 1, 1, 1, 1]
+        enum Kind: Int, CaseIterable { case day, people, window, shortWeek, idle, dayPair, classSpan }
+        var weight: [Double] = [1, 1, 1, 1, 1, 1, 1]
+        // Classes of interchangeable people with more than one member, and the span of days their neighbourhood opens.
+        let alike = SymmetricBound.classes(model.problem).filter { $0.count > 1 }
+        var span = 14
         let problem = model.problem
         let weekCap = problem.staff.indices.map { model.weeklyHoursCap($0) ?? problem.rules.labour.maxHoursPerWeek }
         let shortest = problem.staff.indices.map { p in problem.options[p].joined().map(\.workHours).filter { $0 > 0 }.min() ?? 0 }
@@ -245,6 +249,15 @@ public struct RosterSearch: Sendable {
                 let pair = rest.isEmpty ? [worst] : [worst, rest[rng.upTo(rest.count - 1)]]
                 open = openDays(pair)
                 label = "days \(pair.map(String.init).joined(separator: " and "))"
+            case .classSpan:
+                // One class of interchangeable people over a span of days: who of them works
+                // which day, with their weeks' rows (runs, days off, hours) moving together.
+                guard !alike.isEmpty else { continue }
+                let members = alike[rng.upTo(alike.count - 1)]
+                let from = rng.upTo(max(0, days - span))
+                let range = Array(from..<min(days, from + span))
+                open = openPeople(members, range)
+                label = "class of \(members.count) (\(problem.staff[members[0]].employment.rawValue)), days \(range[0])-\(range.last!)"
             case .people:
                 let week = weeks[rng.upTo(weeks.count - 1)]
                 let chosen = rng.shuffled(Array(model.problem.staff.indices)).prefix(people)
@@ -299,6 +312,8 @@ public struct RosterSearch: Sendable {
             let quick = s.status == .optimal && s.seconds < share * 0.3
             switch kind {
             case .day, .dayPair: break
+            case .classSpan:
+                if quick { span = min(days, span + 2) } else if s.stopReason == .timeLimit { span = max(4, span - 2) }
             case .window:
                 if quick { window = min(days, window + 1) } else if s.stopReason == .timeLimit { window = max(2, window - 1) }
             case .people, .shortWeek, .idle:
@@ -332,6 +347,9 @@ public struct RosterSearch: Sendable {
         _ = adopt()
         if trace {
             FileHandle.standardError.write(Data(("search: shortfall by time " + Self.shortfallByTime(model, current) + "\n").utf8))
+            FileHandle.standardError.write(Data(("search: shifts " + Self.shiftMix(model, current) + "\n").utf8))
+            FileHandle.standardError.write(Data(("search: shortfall by day " + Self.shortfallByDay(model, current) + "\n").utf8))
+            if ProcessInfo.processInfo.environment["KINMU_GRID"] != nil { FileHandle.standardError.write(Data(Self.grid(model, current).utf8)) }
             FileHandle.standardError.write(Data(String(format: "%@: %d neighbourhoods, %d improvements, %.1f (%@)\n", who, report.neighbourhoods,
                                                        report.improvements, value, Self.breakdown(program, current)).utf8))
         }
@@ -349,6 +367,42 @@ public struct RosterSearch: Sendable {
             }
         }
         return byTime.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f", $0.key, $0.value) }.joined(separator: ", ")
+    }
+
+    /// The shifts worked by template and employment, over the month, for the trace
+    /// (in an aggregated model, each class's value times its members).
+    static func shiftMix(_ model: RosterModel, _ values: [Double]) -> String {
+        var count: [String: Double] = [:]
+        let problem = model.problem
+        for p in model.work.indices {
+            for d in model.work[p].indices {
+                for (o, x) in model.work[p][d].enumerated() where values[x.index] > 1e-9 {
+                    let code = problem.rules.shifts[problem.options[p][d][o].shift].code
+                    count["\(problem.staff[p].employment.rawValue) \(code)", default: 0] += values[x.index] * model.multiplicity[p]
+                }
+            }
+        }
+        return count.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f", $0.key, $0.value) }.joined(separator: ", ")
+    }
+
+    /// Everyone's shift code day by day ("・" off), one line per person, for the trace
+    /// (`KINMU_GRID=1`): where the weeks of the people alike differ from the LP's.
+    static func grid(_ model: RosterModel, _ values: [Double]) -> String {
+        let problem = model.problem
+        return model.work.indices.map { p in
+            "grid \(problem.staff[p].id) \(problem.staff[p].employment.rawValue) \(problem.staff[p].skills.sorted().joined(separator: "+")) "
+                + model.work[p].indices.map { d in
+                    let o = model.work[p][d].indices.first { values[model.work[p][d][$0].index] > 0.5 }
+                    return o.map { problem.rules.shifts[problem.options[p][d][$0].shift].code } ?? "・"
+                }.joined(separator: "|") + "\n"
+        }.joined()
+    }
+
+    /// Staff-hours short by day over the month, for the trace.
+    static func shortfallByDay(_ model: RosterModel, _ values: [Double]) -> String {
+        model.short.indices.map { d in
+            String(format: "%d %.1f", d, model.short[d].reduce(0.0) { $0 + $1.reduce(0.0) { $0 + ($1.map { values[$0.index] } ?? 0) } } * model.slotHours)
+        }.joined(separator: ", ")
     }
 
     /// The objective by family (column name up to its bracket), for the trace.

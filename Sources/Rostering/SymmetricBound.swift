@@ -288,6 +288,8 @@ public struct SymmetricBound: Sendable {
                                                                RosterSearch.breakdown(program, values)).utf8))
                     FileHandle.standardError.write(Data(("bound: the LP's shortfall by time "
                         + RosterSearch.shortfallByTime(model, values) + "\n").utf8))
+                    FileHandle.standardError.write(Data(("bound: the LP's shifts " + RosterSearch.shiftMix(model, values) + "\n").utf8))
+                    FileHandle.standardError.write(Data(("bound: the LP's shortfall by day " + RosterSearch.shortfallByDay(model, values) + "\n").utf8))
                 }
                 var seed: UInt64 = 0
                 while left() > 1 {
