@@ -797,13 +797,23 @@ public struct RosterSearch: Sendable {
             let s = try GLPKSolver().solveByBlocks(r.program, options: SolveOptions(timeLimit: max(1, deadline)))
             if s.status == .optimal { return r.expand(s.values) }
         }
-        // Reopen the days whose supervisor rows fail, one by one.
+        // Reopen the days whose rows fail (a slot without a supervisor), all of them
+        // together, found one by one from the row the presolve names; where a day
+        // cannot be mended with the rest of its week fixed (the people who could come
+        // in have used their week: hours, days off, runs), its labour week too.
         var current = binary
         let days = model.problem.days.count
-        for d in 0..<days where left() > 1 {
+        let weekOf = Dictionary(model.weeks.flatMap { w in w.days.map { ($0, w.days) } }, uniquingKeysWith: { a, _ in a })
+        let dayOfDate = Dictionary(model.problem.days.enumerated().map { ($1.date.description, $0) }, uniquingKeysWith: { a, _ in a })
+        /// The day a row's name dates (rows are named `family[…,YYYY-MM-DD,…]`).
+        func day(of row: String) -> Int? {
+            row.split(whereSeparator: { "[],".contains($0) }).lazy.compactMap { dayOfDate[String($0)] }.first
+        }
+        var reopened = Set<Int>()
+        while left() > 1 {
             var lp = program
             for p in model.work.indices {
-                for e in 0..<days where e != d {
+                for e in 0..<days where !reopened.contains(e) {
                     for (o, x) in model.work[p][e].enumerated() {
                         lp.setBounds(x, lower: current[x.index], upper: current[x.index])
                         for b in model.breakStart[p][e][o] { lp.setBounds(b, lower: current[b.index], upper: current[b.index]) }
@@ -811,28 +821,42 @@ public struct RosterSearch: Sendable {
                 }
             }
             let rd = lp.reduced()
-            guard rd.infeasibility == nil else { continue }
-            var o = SolveOptions(timeLimit: max(0.5, min(left(), deadline / Double(days))), relativeGap: 0.01)
+            if let row = rd.infeasibility {
+                guard let d = day(of: row) else { return nil }
+                if !reopened.contains(d) {
+                    reopened.insert(d)
+                } else {
+                    let week = weekOf[d] ?? [d]
+                    guard !week.allSatisfy(reopened.contains) else { return nil }
+                    reopened.formUnion(week)
+                }
+                continue
+            }
+            guard !reopened.isEmpty else { return nil }  // nothing fails, yet the completion did not solve
+            var o = SolveOptions(timeLimit: max(0.5, left()), relativeGap: 0.01)
             o.cuts = false
             let s = try GLPKSolver().solve(rd.program, options: o)
-            guard s.hasSolution else { continue }
+            guard s.hasSolution else { return nil }
             let x = rd.expand(s.values)
             for p in model.work.indices {
-                for (o, w) in model.work[p][d].enumerated() {
-                    current[w.index] = x[w.index].rounded()
-                    for b in model.breakStart[p][d][o] { current[b.index] = x[b.index].rounded() }
+                for d in reopened {
+                    for (o, w) in model.work[p][d].enumerated() {
+                        current[w.index] = x[w.index].rounded()
+                        for b in model.breakStart[p][d][o] { current[b.index] = x[b.index].rounded() }
+                    }
                 }
             }
-            // Finished as soon as the whole month holds.
             var all = program
             for j in program.columns.indices where program.columns[j].kind != .continuous {
                 all.setBounds(ColumnID(j), lower: current[j], upper: current[j])
             }
             let ra = all.reduced()
-            if ra.infeasibility == nil {
-                let s = try GLPKSolver().solveByBlocks(ra.program, options: SolveOptions(timeLimit: max(0.5, left())))
-                if s.status == .optimal { return ra.expand(s.values) }
+            guard ra.infeasibility == nil else { return nil }
+            let done = try GLPKSolver().solveByBlocks(ra.program, options: SolveOptions(timeLimit: max(0.5, left())))
+            if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+                FileHandle.standardError.write(Data("search: completion reopened days \(reopened.sorted()) (\(s.status.rawValue), \(String(format: "%.2f", s.seconds))s)\n".utf8))
             }
+            return done.status == .optimal ? ra.expand(done.values) : nil
         }
         return nil
     }

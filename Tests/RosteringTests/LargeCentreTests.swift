@@ -309,4 +309,34 @@ struct LargeCentreTests {
             #expect(x[j] == 0 || x[j] == 1)
         }
     }
+
+    @Test("the completion mends a roster left without a supervisor on several days")
+    func completionMendsDays() throws {
+        let problem = try Self.centre(staff: 25, seed: 5).problem()
+        let model = RosterModel(problem)
+        let search = RosterSearch(model: model, timeLimit: 10)
+        var x = try #require(try search.construct(deadline: 10))
+        // Every supervisor's shift and break taken away on two open days: the
+        // supervisor rows of both fail, so neither day can be mended with the other fixed.
+        let open = problem.days.indices.filter { d in problem.required[d].contains { $0.contains { $0 > 0 } } }
+        try #require(open.count >= 2)
+        for p in problem.supervisorIndices {
+            for d in open.prefix(2) {
+                for (o, w) in model.work[p][d].enumerated() {
+                    x[w.index] = 0
+                    for b in model.breakStart[p][d][o] { x[b.index] = 0 }
+                }
+            }
+        }
+        let broken = model.program.violatedRows(x, tolerance: 1e-6).map { model.program.rows[$0.0.index].name }
+        #expect(broken.contains { $0.hasPrefix("supervisor[") })
+        let mended = try #require(try search.complete(x, deadline: 10))
+        #expect(model.program.violatedRows(mended, tolerance: 1e-5).isEmpty)
+        // Only the two days changed.
+        for p in model.work.indices {
+            for d in problem.days.indices where !open.prefix(2).contains(d) {
+                for w in model.work[p][d] { #expect(mended[w.index] == x[w.index]) }
+            }
+        }
+    }
 }
