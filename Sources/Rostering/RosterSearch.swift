@@ -800,7 +800,9 @@ public struct RosterSearch: Sendable {
         // Reopen the days whose rows fail (a slot without a supervisor), all of them
         // together, found one by one from the row the presolve names; where a day
         // cannot be mended with the rest of its week fixed (the people who could come
-        // in have used their week: hours, days off, runs), its labour week too.
+        // in have used their week: hours, days off, runs), its labour week too. Failing
+        // that, the days one at a time, each with every other day fixed (a single
+        // broken day the presolve cannot name).
         var current = binary
         let days = model.problem.days.count
         let weekOf = Dictionary(model.weeks.flatMap { w in w.days.map { ($0, w.days) } }, uniquingKeysWith: { a, _ in a })
@@ -809,54 +811,65 @@ public struct RosterSearch: Sendable {
         func day(of row: String) -> Int? {
             row.split(whereSeparator: { "[],".contains($0) }).lazy.compactMap { dayOfDate[String($0)] }.first
         }
-        var reopened = Set<Int>()
-        while left() > 1 {
+        /// The program with every shift and break of the days not in `open` fixed at `current`, reduced.
+        func fixing(allBut open: Set<Int>) -> ReducedProgram {
             var lp = program
             for p in model.work.indices {
-                for e in 0..<days where !reopened.contains(e) {
+                for e in 0..<days where !open.contains(e) {
                     for (o, x) in model.work[p][e].enumerated() {
                         lp.setBounds(x, lower: current[x.index], upper: current[x.index])
                         for b in model.breakStart[p][e][o] { lp.setBounds(b, lower: current[b.index], upper: current[b.index]) }
                     }
                 }
             }
-            let rd = lp.reduced()
-            if let row = rd.infeasibility {
-                guard let d = day(of: row) else { return nil }
-                if !reopened.contains(d) {
-                    reopened.insert(d)
-                } else {
-                    let week = weekOf[d] ?? [d]
-                    guard !week.allSatisfy(reopened.contains) else { return nil }
-                    reopened.formUnion(week)
-                }
-                continue
-            }
-            guard !reopened.isEmpty else { return nil }  // nothing fails, yet the completion did not solve
-            var o = SolveOptions(timeLimit: max(0.5, left()), relativeGap: 0.01)
+            return lp.reduced()
+        }
+        /// Solves the open days of `rd` (time `limit`) into `current`; then the month's point when it all holds.
+        func mend(_ rd: ReducedProgram, _ open: Set<Int>, limit: Double) throws -> (solved: Bool, month: [Double]?) {
+            var o = SolveOptions(timeLimit: limit, relativeGap: 0.01)
             o.cuts = false
             let s = try GLPKSolver().solve(rd.program, options: o)
-            guard s.hasSolution else { return nil }
+            guard s.hasSolution else { return (false, nil) }
             let x = rd.expand(s.values)
             for p in model.work.indices {
-                for d in reopened {
+                for d in open {
                     for (o, w) in model.work[p][d].enumerated() {
                         current[w.index] = x[w.index].rounded()
                         for b in model.breakStart[p][d][o] { current[b.index] = x[b.index].rounded() }
                     }
                 }
             }
-            var all = program
-            for j in program.columns.indices where program.columns[j].kind != .continuous {
-                all.setBounds(ColumnID(j), lower: current[j], upper: current[j])
-            }
-            let ra = all.reduced()
-            guard ra.infeasibility == nil else { return nil }
+            let ra = fixing(allBut: [])
+            guard ra.infeasibility == nil else { return (true, nil) }
             let done = try GLPKSolver().solveByBlocks(ra.program, options: SolveOptions(timeLimit: max(0.5, left())))
-            if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
-                FileHandle.standardError.write(Data("search: completion reopened days \(reopened.sorted()) (\(s.status.rawValue), \(String(format: "%.2f", s.seconds))s)\n".utf8))
+            return (true, done.status == .optimal ? ra.expand(done.values) : nil)
+        }
+        var reopened = Set<Int>()
+        while left() > 1 {
+            let rd = fixing(allBut: reopened)
+            if let row = rd.infeasibility {
+                guard let d = day(of: row) else { break }
+                if !reopened.contains(d) {
+                    reopened.insert(d)
+                } else {
+                    let week = weekOf[d] ?? [d]
+                    guard !week.allSatisfy(reopened.contains) else { break }
+                    reopened.formUnion(week)
+                }
+                continue
             }
-            return done.status == .optimal ? ra.expand(done.values) : nil
+            guard !reopened.isEmpty else { break }
+            if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+                FileHandle.standardError.write(Data("search: completion reopens days \(reopened.sorted())\n".utf8))
+            }
+            if let month = try mend(rd, reopened, limit: max(0.5, left())).month { return month }
+            break
+        }
+        current = binary
+        for d in 0..<days where left() > 1 {
+            let rd = fixing(allBut: [d])
+            guard rd.infeasibility == nil else { continue }
+            if let month = try mend(rd, [d], limit: max(0.5, min(left(), deadline / Double(days)))).month { return month }
         }
         return nil
     }
