@@ -360,13 +360,24 @@ public struct RosterSearch: Sendable {
     /// Where the shortfall is, for the trace: staff-hours short by time of day over the month
     /// (in an aggregated model, summed over each class's members).
     static func shortfallByTime(_ model: RosterModel, _ values: [Double]) -> String {
-        var byTime: [String: Double] = [:]
+        shortfall(model, values) { d, t in model.problem.slotStart(d, t).description }
+            .sorted { $0.key < $1.key }.map { String(format: "%@ %.1f", $0.key, $0.value) }.joined(separator: ", ")
+    }
+
+    /// Staff-hours short by day over the month, for the trace.
+    static func shortfallByDay(_ model: RosterModel, _ values: [Double]) -> String {
+        shortfall(model, values) { d, _ in d }.sorted { $0.key < $1.key }.map { String(format: "%d %.1f", $0.key, $0.value) }.joined(separator: ", ")
+    }
+
+    /// Staff-hours short, summed by a key of (day, slot).
+    static func shortfall<Key: Hashable>(_ model: RosterModel, _ values: [Double], by key: (Int, Int) -> Key) -> [Key: Double] {
+        var sum: [Key: Double] = [:]
         for d in model.short.indices {
             for t in model.short[d].indices {
-                for c in model.short[d][t] { if let c { byTime[model.problem.slotStart(d, t).description, default: 0] += values[c.index] * model.slotHours } }
+                for c in model.short[d][t] { if let c { sum[key(d, t), default: 0] += values[c.index] * model.slotHours } }
             }
         }
-        return byTime.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f", $0.key, $0.value) }.joined(separator: ", ")
+        return sum
     }
 
     /// The shifts worked by template and employment, over the month, for the trace
@@ -377,8 +388,7 @@ public struct RosterSearch: Sendable {
         for p in model.work.indices {
             for d in model.work[p].indices {
                 for (o, x) in model.work[p][d].enumerated() where values[x.index] > 1e-9 {
-                    let code = problem.rules.shifts[problem.options[p][d][o].shift].code
-                    count["\(problem.staff[p].employment.rawValue) \(code)", default: 0] += values[x.index] * model.multiplicity[p]
+                    count["\(problem.staff[p].employment.rawValue) \(model.code(p, d, o))", default: 0] += values[x.index] * model.multiplicity[p]
                 }
             }
         }
@@ -393,16 +403,9 @@ public struct RosterSearch: Sendable {
             "grid \(problem.staff[p].id) \(problem.staff[p].employment.rawValue) \(problem.staff[p].skills.sorted().joined(separator: "+")) "
                 + model.work[p].indices.map { d in
                     let o = model.work[p][d].indices.first { values[model.work[p][d][$0].index] > 0.5 }
-                    return o.map { problem.rules.shifts[problem.options[p][d][$0].shift].code } ?? "・"
+                    return o.map { model.code(p, d, $0) } ?? "・"
                 }.joined(separator: "|") + "\n"
         }.joined()
-    }
-
-    /// Staff-hours short by day over the month, for the trace.
-    static func shortfallByDay(_ model: RosterModel, _ values: [Double]) -> String {
-        model.short.indices.map { d in
-            String(format: "%d %.1f", d, model.short[d].reduce(0.0) { $0 + $1.reduce(0.0) { $0 + ($1.map { values[$0.index] } ?? 0) } } * model.slotHours)
-        }.joined(separator: ", ")
     }
 
     /// The objective by family (column name up to its bracket), for the trace.
@@ -824,12 +827,12 @@ public struct RosterSearch: Sendable {
             }
             return lp.reduced()
         }
-        /// Solves the open days of `rd` (time `limit`) into `current`; then the month's point when it all holds.
-        func mend(_ rd: ReducedProgram, _ open: Set<Int>, limit: Double) throws -> (solved: Bool, month: [Double]?) {
+        /// Solves the open days of `rd` (time `limit`) into `current`; the month's point when it then all holds, else nil.
+        func mend(_ rd: ReducedProgram, _ open: Set<Int>, limit: Double) throws -> [Double]? {
             var o = SolveOptions(timeLimit: limit, relativeGap: 0.01)
             o.cuts = false
             let s = try GLPKSolver().solve(rd.program, options: o)
-            guard s.hasSolution else { return (false, nil) }
+            guard s.hasSolution else { return nil }
             let x = rd.expand(s.values)
             for p in model.work.indices {
                 for d in open {
@@ -840,9 +843,9 @@ public struct RosterSearch: Sendable {
                 }
             }
             let ra = fixing(allBut: [])
-            guard ra.infeasibility == nil else { return (true, nil) }
+            guard ra.infeasibility == nil else { return nil }
             let done = try GLPKSolver().solveByBlocks(ra.program, options: SolveOptions(timeLimit: max(0.5, left())))
-            return (true, done.status == .optimal ? ra.expand(done.values) : nil)
+            return done.status == .optimal ? ra.expand(done.values) : nil
         }
         var reopened = Set<Int>()
         while left() > 1 {
@@ -862,14 +865,14 @@ public struct RosterSearch: Sendable {
             if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
                 FileHandle.standardError.write(Data("search: completion reopens days \(reopened.sorted())\n".utf8))
             }
-            if let month = try mend(rd, reopened, limit: max(0.5, left())).month { return month }
+            if let month = try mend(rd, reopened, limit: max(0.5, left())) { return month }
             break
         }
         current = binary
         for d in 0..<days where left() > 1 {
             let rd = fixing(allBut: [d])
             guard rd.infeasibility == nil else { continue }
-            if let month = try mend(rd, [d], limit: max(0.5, min(left(), deadline / Double(days)))).month { return month }
+            if let month = try mend(rd, [d], limit: max(0.5, min(left(), deadline / Double(days)))) { return month }
         }
         return nil
     }
