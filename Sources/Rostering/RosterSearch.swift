@@ -168,6 +168,15 @@ public struct RosterSearch: Sendable {
             return open
         }
         let weeks = model.weeks.map(\.days).filter { !$0.isEmpty }
+        /// The pattern programme of `chosen` over `week` from `current` (`Self.patternProgram`).
+        func patternProgram(_ chosen: [Int], _ week: [Int]) -> PatternProgram {
+            var fixed = program
+            let open = openPeople(chosen, week)
+            for j in program.columns.indices where decision[j] && !open.contains(j) {
+                fixed.setBounds(ColumnID(j), lower: current[j], upper: current[j])
+            }
+            return Self.patternProgram(model, fixed, current: current, chosen: chosen, week: week)
+        }
 
         var rng = SplitMix64(seed: seed)
         var window = 2, people = 8
@@ -176,12 +185,14 @@ public struct RosterSearch: Sendable {
         // Adaptive choice of the kind of neighbourhood (as in adaptive LNS): each
         // kind's weight follows its recent gain per second; a kind is drawn with
         // probability in proportion to its weight (plus a floor, so none starves).
-        enum Kind: Int, CaseIterable { case day, people, window, shortWeek, idle, dayPair, classSpan }
-        var weight: [Double] = [1, 1, 1, 1, 1, 1, 1]
+        enum Kind: Int, CaseIterable { case day, people, window, shortWeek, idle, dayPair, classSpan, patterns }
+        var weight: [Double] = [1, 1, 1, 1, 1, 1, 1, 1]
         // Classes of interchangeable people with more than one member, and the span of days their neighbourhood opens.
         let alike = SymmetricBound.classes(model.problem).filter { $0.count > 1 }
         var span = 14
         let problem = model.problem
+        // People with a shift that needs no break (part-timers, typically): whose whole weeks the pattern neighbourhood re-chooses.
+        let patterned = problem.staff.indices.filter { p in problem.options[p].contains { $0.contains { $0.breakStarts.isEmpty } } }
         let weekCap = problem.staff.indices.map { model.weeklyHoursCap($0) ?? problem.rules.labour.maxHoursPerWeek }
         let shortest = problem.staff.indices.map { p in problem.options[p].joined().map(\.workHours).filter { $0 > 0 }.min() ?? 0 }
         let shortColumnsOfDay: [[Int]] = model.short.map { $0.flatMap { $0.compactMap { $0?.index } } }
@@ -197,6 +208,8 @@ public struct RosterSearch: Sendable {
             return (weeks[weeks.count - 1], short)
         }
         var kind = Kind.day
+        var patternWeeks: [[Int]] = [], patternRoundGain = 0.0, patternsDue = false
+        var polish: [Int] = []  // days to re-solve next, after a pattern neighbourhood changed their week
         while elapsed() < timeLimit - 0.5 {
             var pending: [[Double]] = []
             offers?.update { pending = $0; $0 = [] }
@@ -218,7 +231,27 @@ public struct RosterSearch: Sendable {
                 FileHandle.standardError.write(Data(String(format: "%@: %6.2fs took the roster found alongside, %.1f\n", who, elapsed(), value).utf8))
             }
             iteration += 1
-            if iteration > days {  // after the first sweep over every day
+            // After each sweep over every day: a round of pattern neighbourhoods over the weeks
+            // with shortfall, worst first; another round while the last one gained. The first
+            // search not in its first 30% of the time: on the greedy roster, before the sweeps and
+            // the LP's roster have shaped it, they ran out of time without gain.
+            if iteration == days + 1 { patternsDue = true }
+            if (patternsDue && (start != nil || elapsed() >= 0.3 * timeLimit)) || (patternWeeks.isEmpty && patternRoundGain > 0) {
+                patternsDue = false
+                let short = (0..<days).map { d in shortColumnsOfDay[d].reduce(0.0) { $0 + current[$1] } }
+                let weekShort = weeks.map { $0.reduce(0.0) { $0 + short[$1] } }
+                patternWeeks = patterned.isEmpty ? [] : weeks.indices.filter { weekShort[$0] > 1e-9 }.sorted { weekShort[$0] > weekShort[$1] }.map { weeks[$0] }
+                // The second search takes the weeks the other way round, so the two work on different weeks.
+                if start != nil { patternWeeks.reverse() }
+                patternRoundGain = 0
+            }
+            var patternWeek: [Int]? = nil
+            if iteration > days, !polish.isEmpty {
+                kind = .day
+            } else if iteration > days, !patternWeeks.isEmpty {
+                patternWeek = patternWeeks.removeFirst()
+                kind = .patterns
+            } else if iteration > days {  // after the first sweep over every day
                 let total = weight.reduce(0, +) + 0.1 * Double(weight.count)
                 var u = Double(rng.next() >> 11) / Double(1 << 53) * total
                 kind = .window
@@ -227,12 +260,54 @@ public struct RosterSearch: Sendable {
                     if u <= 0 { kind = k; break }
                 }
             }
+            if kind == .patterns {
+                // Whole weeks re-chosen among patterns (`patternProgram`) for everyone with a shift
+                // that needs no break, in a week drawn by its shortfall; its own time cap (a week's
+                // pattern programme takes GLPK 2–5 s at 150 people).
+                let week = patternWeek ?? shortWeek().week
+                guard !patterned.isEmpty else { weight[kind.rawValue] = 0; continue }
+                let limit = min(6, timeLimit - 0.3 - elapsed())
+                guard limit > 0.5 else { break }
+                let pattern = patternProgram(patterned, week)
+                let opened = openPeople(patterned, week)
+                guard let step = try GLPKSolver().solveNeighbourhood(pattern.program, from: pattern.start, timeLimit: limit, relativeGap: 1e-4) else { continue }
+                report.neighbourhoods += 1
+                let before = value
+                if trace {
+                    FileHandle.standardError.write(Data(String(format: "%@: %6.2fs patterns of %d people (%d), week of day %d %dx%d %@ %.2fs\n", who, elapsed(),
+                                                               patterned.count, pattern.patterns.count, week[0], step.columns, step.rows,
+                                                               step.solution.status.rawValue, step.solution.seconds).utf8))
+                }
+                if let x = step.values {
+                    var y = pattern.roster(x)
+                    // When the other search has moved the shared roster meanwhile (a pattern solve is too
+                    // long to repeat from theirs), the week is grafted onto theirs: kept if still lawful and better.
+                    if improves(y) != nil {
+                        if adopt() {
+                            var graft = current
+                            for j in opened { graft[j] = y[j] }
+                            y = graft
+                        }
+                        if let v = improves(y) {
+                            take(y, v)
+                            // The week's days re-solved for everyone next (breaks and serving around the new weeks).
+                            polish += week
+                            if trace { FileHandle.standardError.write(Data(String(format: "%@: %6.2fs → %.1f\n", who, elapsed(), value).utf8)) }
+                        }
+                    }
+                }
+                let rate = max(0, before - value) / max(1e-9, abs(before)) / max(0.05, step.solution.seconds) * 1000
+                weight[kind.rawValue] = 0.7 * weight[kind.rawValue] + 0.3 * rate
+                if patternWeek != nil { patternRoundGain += max(0, before - value) }
+                continue
+            }
             var open = Set<Int>()
             var label: String
             switch kind {
+            case .patterns: continue  // solved above
             case .day:
                 if dayQueue.isEmpty { dayQueue = rng.shuffled(Array(0..<days)) }
-                let d = dayQueue.removeFirst()
+                let d = polish.isEmpty ? dayQueue.removeFirst() : polish.removeFirst()
                 open = openDays([d])
                 label = "day \(d)"
             case .window:
@@ -311,7 +386,7 @@ public struct RosterSearch: Sendable {
             report.neighbourhoods += 1
             let quick = s.status == .optimal && s.seconds < share * 0.3
             switch kind {
-            case .day, .dayPair: break
+            case .day, .dayPair, .patterns: break
             case .classSpan:
                 if quick { span = min(days, span + 2) } else if s.stopReason == .timeLimit { span = max(4, span - 2) }
             case .window:
@@ -355,6 +430,96 @@ public struct RosterSearch: Sendable {
         }
         return (Solution(status: .feasible, stopReason: .timeLimit, objective: value, bound: nil, gap: nil,
                          seconds: elapsed(), values: current, nodes: report.neighbourhoods), report)
+    }
+
+    /// Whole weeks of the `chosen` people over `week`, chosen among a few patterns
+    /// each (their current week; the same shift on every day of the week it is
+    /// offered, or on all those days but one, for each shift that needs no break;
+    /// the current week with one day changed to another shift that needs no break,
+    /// to its current plan, or to a day off). `fixed` is the model's programme with
+    /// whatever is not open already fixed. The chosen people's shifts and breaks of
+    /// the week are fixed at 0 and a binary column per pattern stands in for them,
+    /// carrying the sum of its shifts' and breaks' coefficients in every row — so
+    /// each person's own rows (hours, days, whole shifts, runs, rest, contract)
+    /// still bind — with one pattern per person. Their groups' serving and the
+    /// week's shortfall and excess stay as open as `fixed` leaves them. Session 14:
+    /// the week's part-timers re-planned this way take GLPK 2–5 s at 150 people,
+    /// where the same neighbourhood over their shifts found nothing in 14 s.
+    static func patternProgram(_ model: RosterModel, _ fixed: LinearProgram, current: [Double], chosen: [Int], week: [Int]) -> PatternProgram {
+        let program = model.program, problem = model.problem
+        var lp = fixed
+        var own = Set<Int>()
+        for p in chosen {
+            for d in week {
+                for (o, x) in model.work[p][d].enumerated() { own.insert(x.index); own.formUnion(model.breakStart[p][d][o].map(\.index)) }
+            }
+        }
+        for j in own { lp.setBounds(ColumnID(j), lower: 0, upper: 0) }
+        var termsOf: [Int: [(Int, Double)]] = [:]
+        for (r, row) in program.rows.enumerated() {
+            for t in row.terms where own.contains(t.column.index) { termsOf[t.column.index, default: []].append((r, t.coefficient)) }
+        }
+        var start = current
+        for j in own { start[j] = 0 }
+        var patterns: [[Int]] = []
+        for p in chosen {
+            let ds = week.filter { !model.work[p][$0].isEmpty }
+            guard !ds.isEmpty else { continue }
+            // Per day: the current plan (shift and breaks), and the plans a pattern may take.
+            var now: [[Int]] = [], plans: [[[Int]]] = []
+            var byShift: [Int: [Int: Int]] = [:]  // shift → day's position → its column
+            for (i, d) in ds.enumerated() {
+                var plan: [Int] = [], options: [[Int]] = [[]]
+                for (o, x) in model.work[p][d].enumerated() {
+                    if current[x.index] > 0.5 { plan = [x.index] + model.breakStart[p][d][o].map(\.index).filter { current[$0] > 0.5 } }
+                    if problem.options[p][d][o].breakStarts.isEmpty {
+                        options.append([x.index])
+                        byShift[problem.options[p][d][o].shift, default: [:]][i] = x.index
+                    }
+                }
+                if !plan.isEmpty && !options.contains(plan) { options.append(plan) }
+                now.append(plan)
+                plans.append(options)
+            }
+            let mine = now.flatMap { $0 }.sorted()
+            var set: Set<[Int]> = [mine]
+            for i in ds.indices { for o in plans[i] { var c = now; c[i] = o; set.insert(c.flatMap { $0 }.sorted()) } }
+            for shift in byShift.keys.sorted() {
+                let at = byShift[shift]!, days = at.keys.sorted()
+                for dropped in [-1] + Array(days.indices) { set.insert(days.indices.filter { $0 != dropped }.map { at[days[$0]]! }.sorted()) }
+            }
+            let convex = lp.addRow(name: "pattern[\(problem.staff[p].id),\(problem.days[week[0]].date)]", terms: [] as [LinearProgram.Term], lower: 1, upper: 1)
+            for cols in set.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                var coefficient: [Int: Double] = [:]
+                var cost = 0.0
+                for j in cols {
+                    cost += program.columns[j].objective
+                    for (r, a) in termsOf[j] ?? [] { coefficient[r, default: 0] += a }
+                }
+                let c = lp.addColumn(name: "pattern[\(problem.staff[p].id),\(patterns.count)]", kind: .binary, objective: cost)
+                for r in coefficient.keys.sorted() where coefficient[r]! != 0 { lp.addTerm(row: RowID(r), column: c, coefficient: coefficient[r]!) }
+                lp.addTerm(row: convex, column: c, coefficient: 1)
+                start.append(cols == mine ? 1 : 0)
+                patterns.append(cols)
+            }
+        }
+        return PatternProgram(program: lp, start: start, patterns: patterns, base: program.columns.count)
+    }
+
+    /// A pattern programme: the programme, the current roster in it, and the shifts
+    /// and breaks of each pattern column (the columns after the model's `base`).
+    struct PatternProgram {
+        let program: LinearProgram
+        let start: [Double]
+        let patterns: [[Int]]
+        let base: Int
+
+        /// The model's values from the pattern programme's: each chosen pattern's shifts and breaks at 1.
+        func roster(_ x: [Double]) -> [Double] {
+            var y = Array(x.prefix(base))
+            for (k, cols) in patterns.enumerated() where x[base + k] > 0.5 { for j in cols { y[j] = 1 } }
+            return y
+        }
     }
 
     /// Where the shortfall is, for the trace: staff-hours short by time of day over the month

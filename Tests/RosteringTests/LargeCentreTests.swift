@@ -340,3 +340,49 @@ struct LargeCentreTests {
         }
     }
 }
+
+extension LargeCentreTests {
+    /// The pattern neighbourhood (session 14): the part-timers' whole weeks re-chosen
+    /// among patterns. The current roster is a solution of the pattern programme at
+    /// the same cost, and what GLPK returns maps back to a lawful roster that costs
+    /// what the pattern programme says and no more than the current one — which
+    /// fails if a pattern column's coefficients are not the sum of its shifts' and breaks'.
+    @Test("week patterns: the current roster is one, and the answer maps back to a lawful roster")
+    func weekPatterns() throws {
+        let problem = try Self.centre(staff: 25, seed: 3).problem()
+        let model = RosterModel(problem)
+        let search = RosterSearch(model: model, timeLimit: 10)
+        let x = try #require(try search.construct(deadline: 10))
+        let program = model.program
+        try #require(program.violatedRows(x, tolerance: 1e-5).isEmpty)
+        let week = try #require(model.weeks.map(\.days).first { $0.count >= 2 })
+        let chosen = problem.staff.indices.filter { problem.staff[$0].employment == .partTime }
+        try #require(chosen.count >= 2)
+        // Everyone's shifts and breaks fixed at the roster (the chosen people's week is replaced by patterns).
+        var fixed = program
+        for p in model.work.indices {
+            for d in problem.days.indices {
+                for (o, w) in model.work[p][d].enumerated() {
+                    for j in [w.index] + model.breakStart[p][d][o].map(\.index) { fixed.setBounds(ColumnID(j), lower: x[j], upper: x[j]) }
+                }
+            }
+        }
+        let pattern = RosterSearch.patternProgram(model, fixed, current: x, chosen: chosen, week: week)
+        #expect(pattern.patterns.count > chosen.count)
+        #expect(pattern.program.violatedRows(pattern.start, tolerance: 1e-5).isEmpty)
+        #expect(abs(pattern.program.objectiveValue(pattern.start) - program.objectiveValue(x)) < 1e-6)
+        #expect(pattern.roster(pattern.start) == x)
+        let step = try #require(try GLPKSolver().solveNeighbourhood(pattern.program, from: pattern.start, timeLimit: 20))
+        let values = try #require(step.values)
+        let y = pattern.roster(values)
+        #expect(program.violatedRows(y, tolerance: 1e-5).isEmpty)
+        #expect(abs(program.objectiveValue(y) - pattern.program.objectiveValue(values)) < 1e-6)
+        #expect(program.objectiveValue(y) <= program.objectiveValue(x) + 1e-6)
+        // Only the chosen people's shifts of the week moved.
+        for p in model.work.indices {
+            for d in problem.days.indices where !(chosen.contains(p) && week.contains(d)) {
+                for w in model.work[p][d] { #expect(y[w.index] == x[w.index]) }
+            }
+        }
+    }
+}
