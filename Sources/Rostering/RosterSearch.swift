@@ -262,8 +262,8 @@ public struct RosterSearch: Sendable {
             }
             if kind == .patterns {
                 // Whole weeks re-chosen among patterns (`patternProgram`) for everyone with a shift
-                // that needs no break, in a week drawn by its shortfall; its own time cap (a week's
-                // pattern programme takes GLPK 2–5 s at 150 people).
+                // that needs no break: the round's next week, or (drawn adaptively) a week drawn by
+                // its shortfall; its own time cap (a week's pattern programme takes GLPK 2–5 s at 150 people).
                 let week = patternWeek ?? shortWeek().week
                 guard !patterned.isEmpty else { weight[kind.rawValue] = 0; continue }
                 let limit = min(6, timeLimit - 0.3 - elapsed())
@@ -435,8 +435,8 @@ public struct RosterSearch: Sendable {
     /// Whole weeks of the `chosen` people over `week`, chosen among a few patterns
     /// each (their current week; the same shift on every day of the week it is
     /// offered, or on all those days but one, for each shift that needs no break;
-    /// the current week with one day changed to another shift that needs no break,
-    /// to its current plan, or to a day off). `fixed` is the model's programme with
+    /// the current week with one day changed to another shift that needs no break
+    /// or to a day off). `fixed` is the model's programme with
     /// whatever is not open already fixed. The chosen people's shifts and breaks of
     /// the week are fixed at 0 and a binary column per pattern stands in for them,
     /// carrying the sum of its shifts' and breaks' coefficients in every row — so
