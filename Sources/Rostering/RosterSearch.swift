@@ -210,6 +210,7 @@ public struct RosterSearch: Sendable {
         var kind = Kind.day
         var patternWeeks: [[Int]] = [], patternRoundGain = 0.0, patternsDue = false
         var polish: [Int] = []  // days to re-solve next, after a pattern neighbourhood changed their week
+        var patternShare = 1.0  // the share of `patterned` a pattern neighbourhood opens
         while elapsed() < timeLimit - 0.5 {
             var pending: [[Double]] = []
             offers?.update { pending = $0; $0 = [] }
@@ -268,14 +269,18 @@ public struct RosterSearch: Sendable {
                 guard !patterned.isEmpty else { weight[kind.rawValue] = 0; continue }
                 let limit = min(6, timeLimit - 0.3 - elapsed())
                 guard limit > 0.5 else { break }
-                let pattern = patternProgram(patterned, week)
-                let opened = openPeople(patterned, week)
+                // A share of them (all to start), drawn at random: smaller when a week runs out of time
+                // without a gain, larger again when one solves in half its time.
+                let chosen = patternShare >= 1 ? patterned
+                    : rng.shuffled(patterned).prefix(max(2, Int((Double(patterned.count) * patternShare).rounded()))).sorted()
+                let pattern = patternProgram(chosen, week)
+                let opened = openPeople(chosen, week)
                 guard let step = try GLPKSolver().solveNeighbourhood(pattern.program, from: pattern.start, timeLimit: limit, relativeGap: 1e-4) else { continue }
                 report.neighbourhoods += 1
                 let before = value
                 if trace {
                     FileHandle.standardError.write(Data(String(format: "%@: %6.2fs patterns of %d people (%d), week of day %d %dx%d %@ %.2fs\n", who, elapsed(),
-                                                               patterned.count, pattern.patterns.count, week[0], step.columns, step.rows,
+                                                               chosen.count, pattern.patterns.count, week[0], step.columns, step.rows,
                                                                step.solution.status.rawValue, step.solution.seconds).utf8))
                 }
                 if let x = step.values {
@@ -298,6 +303,8 @@ public struct RosterSearch: Sendable {
                 }
                 let rate = max(0, before - value) / max(1e-9, abs(before)) / max(0.05, step.solution.seconds) * 1000
                 weight[kind.rawValue] = 0.7 * weight[kind.rawValue] + 0.3 * rate
+                if step.solution.stopReason == .timeLimit && value >= before { patternShare = max(0.3, patternShare * 0.6) }
+                else if step.solution.status == .optimal && step.solution.seconds < limit / 2 { patternShare = min(1, patternShare * 1.25) }
                 if patternWeek != nil { patternRoundGain += max(0, before - value) }
                 continue
             }
