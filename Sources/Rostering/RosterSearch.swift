@@ -168,10 +168,10 @@ public struct RosterSearch: Sendable {
             return open
         }
         let weeks = model.weeks.map(\.days).filter { !$0.isEmpty }
-        /// The pattern programme of `chosen` over `week` from `current` (`Self.patternProgram`).
-        func patternProgram(_ chosen: [Int], _ week: [Int]) -> PatternProgram {
+        /// The pattern programme of `chosen` over `week` from `current` (`Self.patternProgram`),
+        /// with every shift, break and slot column outside `open` (their `openPeople`) fixed.
+        func patternProgram(_ chosen: [Int], _ week: [Int], open: Set<Int>) -> PatternProgram {
             var fixed = program
-            let open = openPeople(chosen, week)
             for j in program.columns.indices where decision[j] && !open.contains(j) {
                 fixed.setBounds(ColumnID(j), lower: current[j], upper: current[j])
             }
@@ -196,10 +196,14 @@ public struct RosterSearch: Sendable {
         let weekCap = problem.staff.indices.map { model.weeklyHoursCap($0) ?? problem.rules.labour.maxHoursPerWeek }
         let shortest = problem.staff.indices.map { p in problem.options[p].joined().map(\.workHours).filter { $0 > 0 }.min() ?? 0 }
         let shortColumnsOfDay: [[Int]] = model.short.map { $0.flatMap { $0.compactMap { $0?.index } } }
+        /// The shortfall of `current` by day and by week (of `weeks`).
+        func shortfalls() -> (byDay: [Double], byWeek: [Double]) {
+            let short = (0..<days).map { d in shortColumnsOfDay[d].reduce(0.0) { $0 + current[$1] } }
+            return (short, weeks.map { $0.reduce(0.0) { $0 + short[$1] } })
+        }
         /// A week drawn in proportion to its shortfall in `current`, and the shortfall by day.
         func shortWeek() -> (week: [Int], short: [Double]) {
-            let short = (0..<days).map { d in shortColumnsOfDay[d].reduce(0.0) { $0 + current[$1] } }
-            let weekShort = weeks.map { $0.reduce(0.0) { $0 + short[$1] } }
+            let (short, weekShort) = shortfalls()
             var u = Double(rng.next() >> 11) / Double(1 << 53) * (weekShort.reduce(0, +) + 1e-9)
             for (k, w) in weekShort.enumerated() {
                 u -= w
@@ -239,8 +243,7 @@ public struct RosterSearch: Sendable {
             if iteration == days + 1 { patternsDue = true }
             if (patternsDue && (start != nil || elapsed() >= 0.3 * timeLimit)) || (patternWeeks.isEmpty && patternRoundGain > 0) {
                 patternsDue = false
-                let short = (0..<days).map { d in shortColumnsOfDay[d].reduce(0.0) { $0 + current[$1] } }
-                let weekShort = weeks.map { $0.reduce(0.0) { $0 + short[$1] } }
+                let weekShort = shortfalls().byWeek
                 patternWeeks = patterned.isEmpty ? [] : weeks.indices.filter { weekShort[$0] > 1e-9 }.sorted { weekShort[$0] > weekShort[$1] }.map { weeks[$0] }
                 // The second search takes the weeks the other way round, so the two work on different weeks.
                 if start != nil { patternWeeks.reverse() }
@@ -273,8 +276,8 @@ public struct RosterSearch: Sendable {
                 // without a gain, larger again when one solves in half its time.
                 let chosen = patternShare >= 1 ? patterned
                     : rng.shuffled(patterned).prefix(max(2, Int((Double(patterned.count) * patternShare).rounded()))).sorted()
-                let pattern = patternProgram(chosen, week)
                 let opened = openPeople(chosen, week)
+                let pattern = patternProgram(chosen, week, open: opened)
                 guard let step = try GLPKSolver().solveNeighbourhood(pattern.program, from: pattern.start, timeLimit: limit, relativeGap: 1e-4) else { continue }
                 report.neighbourhoods += 1
                 let before = value

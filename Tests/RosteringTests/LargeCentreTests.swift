@@ -312,10 +312,8 @@ struct LargeCentreTests {
 
     @Test("the completion mends a roster left without a supervisor on several days")
     func completionMendsDays() throws {
-        let problem = try Self.centre(staff: 25, seed: 5).problem()
-        let model = RosterModel(problem)
-        let search = RosterSearch(model: model, timeLimit: 10)
-        var x = try #require(try search.construct(deadline: 10))
+        let (problem, model, search, greedy) = try Self.constructed(staff: 25, seed: 5)
+        var x = greedy
         // Every supervisor's shift and break taken away on two open days: the
         // supervisor rows of both fail, so neither day can be mended with the other fixed.
         let open = problem.days.indices.filter { d in problem.required[d].contains { $0.contains { $0 > 0 } } }
@@ -342,6 +340,14 @@ struct LargeCentreTests {
 }
 
 extension LargeCentreTests {
+    /// A generated centre, its model, a search over it and the search's greedy roster.
+    static func constructed(staff n: Int, seed: UInt64) throws -> (RosterProblem, RosterModel, RosterSearch, [Double]) {
+        let problem = try centre(staff: n, seed: seed).problem()
+        let model = RosterModel(problem)
+        let search = RosterSearch(model: model, timeLimit: 10)
+        return (problem, model, search, try #require(try search.construct(deadline: 10)))
+    }
+
     /// The pattern neighbourhood (session 14): the part-timers' whole weeks re-chosen
     /// among patterns. The current roster is a solution of the pattern programme at
     /// the same cost, and what GLPK returns maps back to a lawful roster that costs
@@ -349,10 +355,7 @@ extension LargeCentreTests {
     /// fails if a pattern column's coefficients are not the sum of its shifts' and breaks'.
     @Test("week patterns: the current roster is one, and the answer maps back to a lawful roster")
     func weekPatterns() throws {
-        let problem = try Self.centre(staff: 25, seed: 3).problem()
-        let model = RosterModel(problem)
-        let search = RosterSearch(model: model, timeLimit: 10)
-        let x = try #require(try search.construct(deadline: 10))
+        let (problem, model, _, x) = try Self.constructed(staff: 25, seed: 3)
         let program = model.program
         try #require(program.violatedRows(x, tolerance: 1e-5).isEmpty)
         let week = try #require(model.weeks.map(\.days).first { $0.count >= 2 })
