@@ -11,6 +11,9 @@ struct SolveFlags: ParsableArguments {
     @Option(name: .long, help: "Stop at this relative gap (0.01 = 1%).")
     var gap: Double = 0
 
+    @Flag(name: .long, help: "Count the time limit in GLPK's simplex iterations instead of the clock: the same input then gives the same roster on any machine and under any load (large centres lose the second core's search).")
+    var deterministic = false
+
     @Flag(name: .long, help: "Print progress (elapsed, incumbent, bound, gap) to standard error.")
     var progress = false
 
@@ -24,7 +27,9 @@ struct SolveFlags: ParsableArguments {
     }
 
     func options() -> SolveOptions {
-        SolveOptions(timeLimit: timeLimit, relativeGap: gap)
+        var o = SolveOptions(timeLimit: timeLimit, relativeGap: gap)
+        if deterministic { o.workRate = SolveOptions.defaultWorkRate }
+        return o
     }
 
     func progressPrinter() -> ((SolveProgress) -> Void)? {

@@ -194,10 +194,10 @@ public final class BlockDecomposition {
     /// x_j = N_j / scale with N_j integer in [lower, upper] — the rest stays
     /// continuous; `rows` are added on those counts (terms name `program`'s
     /// columns). Values are returned for the block's columns, in `program`'s
-    /// numbering (nil when no solution was found in time).
+    /// numbering (nil when no solution was found in time). `spent` is handed the solve.
     public func solveBlock(_ b: Int, at pi: [Double]? = nil, counts: [Int: (scale: Double, lower: Double, upper: Double)],
                            rows extra: [(terms: [(column: Int, coefficient: Double)], lower: Double, upper: Double)] = [],
-                           options: SolveOptions) throws -> [Int: Double]? {
+                           options: SolveOptions, spent: (Solution) -> Void = { _ in }) throws -> [Int: Double]? {
         let reduced = program.lagrangianCosts(dualizing: linking, multipliers: pi ?? center).cost
         let columns = blocks[b].columns
         var lp = LinearProgram(name: "\(program.name) block \(b)", sense: .minimize)
@@ -223,6 +223,7 @@ public final class BlockDecomposition {
             lp.addRow(name: "extra[\(n)]", terms: r.terms.map { (ColumnID(local[$0.column]!), $0.coefficient) }, lower: r.lower, upper: r.upper)
         }
         let s = try GLPKSolver().solve(lp, options: options)
+        spent(s)
         guard s.hasSolution else { return nil }
         var out: [Int: Double] = [:]
         for (k, j) in columns.enumerated() { out[j] = s.values[k] / scales[k] }

@@ -31,14 +31,17 @@ public struct GLPKSolver: Sendable {
         try options.validate(columnCount: program.columns.count)
         let clock = ContinuousClock()
         let start = clock.now
-        let elapsed = { () -> Double in
-            let d = clock.now - start
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
-        if program.columns.isEmpty { return Self.solveEmpty(program, seconds: elapsed()) }
+        if program.columns.isEmpty { return Self.solveEmpty(program, seconds: 0) }
 
         glp_term_out(GLP_OFF)
         let problem = GLPKProblem(program, relax: options.relaxIntegrality)
+        // Seconds on the clock, or (with `workRate`) simplex iterations so far in that unit.
+        let pointer = problem.pointer, rate = Self.iterationRate(options, program)
+        let elapsed = { () -> Double in
+            if let rate { return Double(glp_get_it_cnt(pointer)) / rate }
+            let d = clock.now - start
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
         let integer = program.isMIP && !options.relaxIntegrality
         if !integer {
             return try solveLP(problem, program: program, options: options, elapsed: elapsed)
@@ -50,7 +53,7 @@ public struct GLPKSolver: Sendable {
 
     private func solveLP(_ problem: GLPKProblem, program: LinearProgram, options: SolveOptions,
                          elapsed: () -> Double) throws(MIPError) -> Solution {
-        let rc = runSimplex(problem, presolve: options.presolve, timeLimit: remaining(options, elapsed))
+        let rc = runSimplex(problem, presolve: options.presolve, timeLimit: remaining(options, elapsed), workRate: Self.iterationRate(options, program))
         var status: SolveStatus
         var stop = StopReason.completed
         switch rc {
@@ -60,9 +63,9 @@ public struct GLPKSolver: Sendable {
             status = .infeasible
         case GLP_ENODFS:
             // The presolver only knows "no dual feasible point": unbounded or infeasible.
-            _ = runSimplex(problem, presolve: false, timeLimit: remaining(options, elapsed))
+            _ = runSimplex(problem, presolve: false, timeLimit: remaining(options, elapsed), workRate: Self.iterationRate(options, program))
             status = Self.lpStatus(glp_get_status(problem.pointer))
-        case GLP_ETMLIM:
+        case GLP_ETMLIM, GLP_EITLIM:
             status = .noSolution
             stop = .timeLimit
         default:
@@ -83,12 +86,30 @@ public struct GLPKSolver: Sendable {
         return solution
     }
 
-    private func runSimplex(_ problem: GLPKProblem, presolve: Bool, timeLimit: Double?) -> Int32 {
+    /// Work per simplex iteration, relative to an iteration of a program of 1,000 rows
+    /// and columns: an iteration's cost grows with the program (fitted on 8,105 solves of
+    /// the large-centre search, session 15: seconds ≈ 1.9·10⁻⁸ · iterations · (rows +
+    /// columns) + 2.4·10⁻⁷ · nodes · (rows + columns)).
+    static func workSize(_ program: LinearProgram) -> Double {
+        max(1, Double(program.rows.count + program.columns.count) / 1000)
+    }
+
+    /// Simplex iterations of `program` to a second of work (nil: the clock).
+    static func iterationRate(_ options: SolveOptions, _ program: LinearProgram) -> Double? {
+        options.workRate.map { $0 / workSize(program) }
+    }
+
+    /// `timeLimit` in seconds, or with `workRate` in units of that many iterations.
+    private func runSimplex(_ problem: GLPKProblem, presolve: Bool, timeLimit: Double?, workRate: Double? = nil) -> Int32 {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = GLP_MSG_OFF
         parm.presolve = presolve ? GLP_ON : GLP_OFF
-        if let t = timeLimit { parm.tm_lim = Int32(max(1, (t * 1000).rounded(.down))) }
+        if let t = timeLimit, let rate = workRate {
+            parm.it_lim = Int32(max(1, min(Double(Int32.max / 2), (t * rate).rounded(.up))))
+        } else if let t = timeLimit {
+            parm.tm_lim = Int32(max(1, (t * 1000).rounded(.down)))
+        }
         return glp_simplex(problem.pointer, &parm)
     }
 
@@ -110,8 +131,8 @@ public struct GLPKSolver: Sendable {
         // solves the root LP here and runs branch-and-cut without the presolver.
         let usePresolver = options.presolve && options.initialSolution == nil
         if !usePresolver {
-            let rc = runSimplex(problem, presolve: false, timeLimit: remaining(options, elapsed))
-            if rc == GLP_ETMLIM {
+            let rc = runSimplex(problem, presolve: false, timeLimit: remaining(options, elapsed), workRate: Self.iterationRate(options, program))
+            if rc == GLP_ETMLIM || rc == GLP_EITLIM {
                 return Solution(status: .noSolution, stopReason: .timeLimit, objective: nil, bound: nil,
                                 gap: nil, seconds: elapsed(), values: [], nodes: 0)
             }
@@ -153,7 +174,7 @@ public struct GLPKSolver: Sendable {
         case .bestLocalBound: parm.bt_tech = GLP_BT_BLB
         case .bestProjection: parm.bt_tech = GLP_BT_BPH
         }
-        if let t = remaining(options, elapsed) {
+        if options.workRate == nil, let t = remaining(options, elapsed) {
             parm.tm_lim = Int32(max(1, (t * 1000).rounded(.down)))
             parm.ps_tm_lim = min(parm.ps_tm_lim, parm.tm_lim)
         }
@@ -162,6 +183,8 @@ public struct GLPKSolver: Sendable {
         defer { unmanaged.release() }
         parm.cb_info = unmanaged.toOpaque()
         let rc = glp_intopt(problem.pointer, &parm)
+        // With the presolver, the search's iterations were counted on GLPK's own copy.
+        let spent = { max(elapsed(), context.work) }
 
         var stop = StopReason.completed
         switch rc {
@@ -169,7 +192,7 @@ public struct GLPKSolver: Sendable {
         case GLP_EMIPGAP: stop = .gapReached
         case GLP_ETMLIM, GLP_ESTOP: stop = .timeLimit
         case GLP_ENOPFS:
-            return Self.noPoint(.infeasible, seconds: elapsed())
+            return Self.noPoint(.infeasible, seconds: spent())
         case GLP_ENODFS:
             return try unboundedOrInfeasible(program, options: options, elapsed: elapsed)
         default:
@@ -177,8 +200,8 @@ public struct GLPKSolver: Sendable {
         }
         let mipStatus = glp_mip_status(problem.pointer)
         guard mipStatus == GLP_OPT || mipStatus == GLP_FEAS else {
-            if mipStatus == GLP_NOFEAS { return Self.noPoint(.infeasible, seconds: elapsed(), nodes: context.nodes) }
-            var none = Self.noPoint(.noSolution, seconds: elapsed(), nodes: context.nodes)
+            if mipStatus == GLP_NOFEAS { return Self.noPoint(.infeasible, seconds: spent(), nodes: context.nodes) }
+            var none = Self.noPoint(.noSolution, seconds: spent(), nodes: context.nodes)
             none.stopReason = stop == .completed ? .timeLimit : stop
             none.bound = context.bound
             return none
@@ -196,7 +219,7 @@ public struct GLPKSolver: Sendable {
         let gap = proven ? 0 : Solution.relativeGap(objective: objective, bound: bound)
         return Solution(status: proven || gap == 0 ? .optimal : .feasible, stopReason: stop,
                         objective: objective, bound: bound, gap: gap,
-                        seconds: elapsed(), values: values, nodes: context.nodes)
+                        seconds: spent(), values: values, nodes: context.nodes)
     }
 
     /// The LP relaxation is unbounded: the MIP is unbounded if it has any feasible point.
@@ -308,6 +331,8 @@ final class SearchContext {
     var nodes = 0
     var offeredStart = false
     var lastReport = -Double.infinity
+    /// With `options.workRate`: the work seen at the last call, in its seconds.
+    var work = 0.0
 
     init(program: LinearProgram, options: SolveOptions, elapsed: @escaping () -> Double,
          progress: ((SolveProgress) -> Void)?) {
@@ -343,7 +368,13 @@ final class SearchContext {
             let oneBased = [0] + x
             _ = glp_ios_heur_sol(tree, oneBased)
         }
-        let now = elapsed()
+        var now = elapsed()
+        if let rate = options.workRate {
+            // The problem the tree works on (GLPK's presolved copy, when it presolves) counts the iterations.
+            // A node costs more than its few iterations (GLPK's bookkeeping, the LP's set-up): `nodeWork` of them.
+            work = max(work, (Double(glp_get_it_cnt(prob)) + SolveOptions.nodeWork * Double(total)) * GLPKSolver.workSize(program) / rate)
+            now = work
+        }
         if let limit = options.timeLimit, now >= limit {
             glp_ios_terminate(tree)
         }

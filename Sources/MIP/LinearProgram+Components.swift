@@ -60,7 +60,9 @@ extension GLPKSolver {
     public func solveByBlocks(_ program: LinearProgram, options: SolveOptions = SolveOptions()) throws -> Solution {
         try program.validate()
         let clock = ContinuousClock(), started = clock.now
+        var spent = 0.0  // with `workRate`: the blocks' work so far
         func elapsed() -> Double {
+            if options.workRate != nil { return spent }
             let d = clock.now - started
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
@@ -79,6 +81,7 @@ extension GLPKSolver {
             o.initialSolution = options.initialSolution.map { x in b.columns.map { x[$0] } }
             let sub = program.block(columns: b.columns, rows: b.rows)
             let s = try solve(sub, options: o)
+            spent += s.seconds
             nodes += s.nodes
             guard s.status == .optimal, let v = s.objective else {
                 return Solution(status: s.status == .infeasible ? .infeasible : .noSolution, stopReason: s.stopReason,

@@ -19,14 +19,16 @@ extension GLPKSolver {
     /// Solves `fixed` (the whole program with the outside of the neighbourhood
     /// fixed) starting from `current`; nil when the fixings alone are infeasible
     /// or leave nothing open.
+    /// `workRate`: count `timeLimit` in simplex iterations (`SolveOptions.workRate`).
     public func solveNeighbourhood(_ fixed: LinearProgram, from current: [Double], timeLimit: Double,
-                                   relativeGap: Double = 0) throws -> NeighbourhoodOutcome? {
+                                   relativeGap: Double = 0, workRate: Double? = nil) throws -> NeighbourhoodOutcome? {
         let r = fixed.reduced()
         guard r.infeasibility == nil, !r.program.columns.isEmpty else { return nil }
         var o = SolveOptions(timeLimit: timeLimit, relativeGap: relativeGap)
         o.cuts = false
         o.feasibilityPump = false
         o.initialSolution = r.restrict(current)
+        o.workRate = workRate
         let s = try solve(r.program, options: o)
         return NeighbourhoodOutcome(solution: s, values: s.hasSolution ? r.expand(s.values) : nil,
                                     columns: r.program.columns.count, rows: r.program.rows.count,

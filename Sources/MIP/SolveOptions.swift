@@ -23,6 +23,17 @@ public struct SolveOptions: Sendable, Equatable {
     public var branching: Branching = .driebeckTomlin
     /// Which open node to take next.
     public var backtracking: Backtracking = .bestLocalBound
+    /// Deterministic work: when set, `timeLimit` counts simplex iterations — `workRate`
+    /// of them to a "second" — instead of the clock, and a solution's `seconds` is the
+    /// work it took in the same unit. The same program and options then give the same
+    /// answer on any machine and under any load (GLPK is deterministic; only its clock
+    /// was not). A branch and cut stops at the first node after the budget is spent.
+    public var workRate: Double? = nil
+    /// The work rate of `--deterministic`: simplex iterations of a program of 1,000 rows and
+    /// columns to a second (GLPK 5 on one core of the team's machine, with the other busy).
+    public static let defaultWorkRate: Double = 40_000
+    /// What one branch-and-cut node counts, in simplex iterations, under a work rate (fitted as above).
+    public static let nodeWork: Double = 13
 
     public enum Branching: String, Sendable, CaseIterable { case firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudoCost }
     public enum Backtracking: String, Sendable, CaseIterable { case depthFirst, breadthFirst, bestLocalBound, bestProjection }
@@ -49,6 +60,9 @@ public struct SolveOptions: Sendable, Equatable {
         if let t = timeLimit, !(t.isFinite && t >= 0 && t <= Self.maximumTimeLimit) {
             throw .invalidOption(name: "timeLimit", value: "\(t)",
                                  expected: "seconds from 0 to \(Int(Self.maximumTimeLimit))")
+        }
+        if let w = workRate, !(w.isFinite && w >= 1) {
+            throw .invalidOption(name: "workRate", value: "\(w)", expected: "simplex iterations per second ≥ 1")
         }
         if !(relativeGap.isFinite && relativeGap >= 0 && relativeGap < 1) {
             throw .invalidOption(name: "relativeGap", value: "\(relativeGap)", expected: "a fraction in [0, 1)")

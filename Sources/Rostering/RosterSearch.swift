@@ -31,6 +31,10 @@ public struct RosterSearch: Sendable {
     public let model: RosterModel
     public var timeLimit: Double
     public var seed: UInt64
+    /// Deterministic work (`SolveOptions.workRate`): every limit and every reading of
+    /// the time counts GLPK's simplex iterations, that many to a second, instead of
+    /// the clock — the same month then gives the same roster under any load. nil: the clock.
+    public var workRate: Double? = nil
 
     public init(model: RosterModel, timeLimit: Double, seed: UInt64 = 1) {
         self.model = model
@@ -64,10 +68,14 @@ public struct RosterSearch: Sendable {
     /// `start`: a roster to start from instead of the construction.
     /// `sweepFirst`: begin with a sweep over every single day (false for a search
     /// beside another that sweeps the same roster: it draws its kinds from the start).
+    /// `awaitOffers`: called once, when 30% of the time is spent, before the offers are
+    /// read — with a work rate, the search waits there for the bound's roundings, so
+    /// that what it sees does not depend on which thread ran faster.
     public func solve(offers: Locked<[[Double]]>? = nil, shared: Locked<Incumbent?>? = nil, start: [Double]? = nil,
-                      sweepFirst: Bool = true, progress: ((SolveProgress) -> Void)? = nil) throws -> (Solution, Report) {
-        let clock = ContinuousClock(), started = clock.now
-        func elapsed() -> Double { RosterSolver.seconds(clock.now - started) }
+                      sweepFirst: Bool = true, awaitOffers: (() -> Void)? = nil,
+                      progress: ((SolveProgress) -> Void)? = nil) throws -> (Solution, Report) {
+        let watch = Stopwatch(rate: workRate)
+        func elapsed() -> Double { watch.elapsed }
         var report = Report()
         let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
         let program = model.program
@@ -215,7 +223,12 @@ public struct RosterSearch: Sendable {
         var patternWeeks: [[Int]] = [], patternRoundGain = 0.0, patternsDue = false
         var polish: [Int] = []  // days to re-solve next, after a pattern neighbourhood changed their week
         var patternShare = 1.0  // the share of `patterned` a pattern neighbourhood opens
+        var awaited = awaitOffers == nil
         while elapsed() < timeLimit - 0.5 {
+            if !awaited, elapsed() >= 0.3 * timeLimit {
+                awaited = true
+                awaitOffers?()
+            }
             var pending: [[Double]] = []
             offers?.update { pending = $0; $0 = [] }
             for offer in pending {
@@ -236,6 +249,7 @@ public struct RosterSearch: Sendable {
                 FileHandle.standardError.write(Data(String(format: "%@: %6.2fs took the roster found alongside, %.1f\n", who, elapsed(), value).utf8))
             }
             iteration += 1
+            watch.charge(0.01)  // each step costs something, solved or not (a work clock must move)
             // After each sweep over every day: a round of pattern neighbourhoods over the weeks
             // with shortfall, worst first; another round while the last one gained. The first
             // search not in its first 30% of the time: on the greedy roster, before the sweeps and
@@ -278,7 +292,9 @@ public struct RosterSearch: Sendable {
                     : rng.shuffled(patterned).prefix(max(2, Int((Double(patterned.count) * patternShare).rounded()))).sorted()
                 let opened = openPeople(chosen, week)
                 let pattern = patternProgram(chosen, week, open: opened)
-                guard let step = try GLPKSolver().solveNeighbourhood(pattern.program, from: pattern.start, timeLimit: limit, relativeGap: 1e-4) else { continue }
+                guard let step = try GLPKSolver().solveNeighbourhood(pattern.program, from: pattern.start, timeLimit: limit, relativeGap: 1e-4,
+                                                                     workRate: workRate) else { continue }
+                watch.charge(step.solution)
                 report.neighbourhoods += 1
                 let before = value
                 if trace {
@@ -387,7 +403,9 @@ public struct RosterSearch: Sendable {
                 for j in program.columns.indices where decision[j] && !open.contains(j) {
                     lp.setBounds(ColumnID(j), lower: current[j], upper: current[j])
                 }
-                return try GLPKSolver().solveNeighbourhood(lp, from: current, timeLimit: share, relativeGap: 1e-4)
+                let step = try GLPKSolver().solveNeighbourhood(lp, from: current, timeLimit: share, relativeGap: 1e-4, workRate: workRate)
+                if let step { watch.charge(step.solution) }
+                return step
             }
             let share = min(max(1, min(2.5, timeLimit / 12)), timeLimit - 0.3 - elapsed())
             guard share > 0.2 else { break }
@@ -778,9 +796,9 @@ public struct RosterSearch: Sendable {
     /// and a class-week still short is solved again as a small MIP. Then breaks, and
     /// one MIP per day for breaks and serving with the shifts fixed.
     public func construct(following share: [[[Double]]], classes: [[Int]], deadline: Double) throws -> [Double]? {
-        let clock = ContinuousClock(), started = clock.now
+        let watch = Stopwatch(rate: workRate)
         let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
-        func left() -> Double { deadline - RosterSolver.seconds(clock.now - started) }
+        func left() -> Double { deadline - watch.elapsed }
         let problem = model.problem
         let program = model.program
         var ledger = capacityRows()
@@ -909,7 +927,8 @@ public struct RosterSearch: Sendable {
                 }
                 var o = SolveOptions(timeLimit: max(0.2, min(1, left() / 4)), relativeGap: 1e-6)
                 o.initialSolution = start
-                let s = try GLPKSolver().solve(lp, options: o)
+                o.workRate = workRate
+                let s = watch.charge(try GLPKSolver().solve(lp, options: o))
                 guard s.hasSolution, let v = s.objective, v < before - 0.1 else { continue }
                 for p in members {
                     for d in week {
@@ -927,9 +946,9 @@ public struct RosterSearch: Sendable {
             FileHandle.standardError.write(Data(String(format: "search: LP rounded: %d shifts lent to people alike, %d short of the counts, deviations cut by %d staff-hours in class-week MIPs\n",
                                                        lent, missing.reduce(0, +), repaired).utf8))
         }
-        let shifts = RosterSolver.seconds(clock.now - started)
+        let shifts = watch.elapsed
         placeBreaks(working, into: &chosen)
-        var result = try complete(chosen, deadline: max(1, left()))
+        var result = try complete(chosen, deadline: max(1, left()), watch: watch)
         // With the shifts fixed, each day's breaks and serving are one small MIP.
         if let x = result {
             var fixed = program
@@ -941,7 +960,8 @@ public struct RosterSearch: Sendable {
                 var o = SolveOptions(timeLimit: max(0.5, left()), relativeGap: 1e-4)
                 o.cuts = false
                 o.initialSolution = r.restrict(x)
-                let s = try GLPKSolver().solveByBlocks(r.program, options: o)
+                o.workRate = workRate
+                let s = watch.charge(try GLPKSolver().solveByBlocks(r.program, options: o))
                 if trace {
                     FileHandle.standardError.write(Data(String(format: "search: LP rounded: breaks by day %@ %.1f → %.1f\n", s.status.rawValue,
                                                                program.objectiveValue(x), s.objective.map { $0 + r.objectiveOffset } ?? .nan).utf8))
@@ -954,7 +974,7 @@ public struct RosterSearch: Sendable {
         }
         if trace {
             FileHandle.standardError.write(Data(String(format: "search: LP rounded: shifts %.2fs (%d classes), breaks and serving %.2fs\n",
-                                                       shifts, classes.count, RosterSolver.seconds(clock.now - started) - shifts).utf8))
+                                                       shifts, classes.count, watch.elapsed - shifts).utf8))
         }
         return result
     }
@@ -962,9 +982,15 @@ public struct RosterSearch: Sendable {
     /// Fixes every shift and break at `binary` and solves the rest; where that is
     /// infeasible (a slot without a supervisor), reopens the offending days one at
     /// a time with everything else fixed.
-    func complete(_ binary: [Double], deadline: Double) throws -> [Double]? {
-        let clock = ContinuousClock(), started = clock.now
-        func left() -> Double { deadline - RosterSolver.seconds(clock.now - started) }
+    func complete(_ binary: [Double], deadline: Double, watch outer: Stopwatch? = nil) throws -> [Double]? {
+        let watch = outer ?? Stopwatch(rate: workRate)
+        let begun = watch.elapsed
+        func left() -> Double { deadline - (watch.elapsed - begun) }
+        func options(_ limit: Double, gap: Double = 0) -> SolveOptions {
+            var o = SolveOptions(timeLimit: limit, relativeGap: gap)
+            o.workRate = workRate
+            return o
+        }
         let program = model.program
         var fixed = program
         for j in program.columns.indices where program.columns[j].kind != .continuous {
@@ -972,7 +998,7 @@ public struct RosterSearch: Sendable {
         }
         let r = fixed.reduced()
         if r.infeasibility == nil {
-            let s = try GLPKSolver().solveByBlocks(r.program, options: SolveOptions(timeLimit: max(1, deadline)))
+            let s = watch.charge(try GLPKSolver().solveByBlocks(r.program, options: options(max(1, deadline))))
             if s.status == .optimal { return r.expand(s.values) }
         }
         // Reopen the days whose rows fail (a slot without a supervisor), all of them
@@ -1004,9 +1030,9 @@ public struct RosterSearch: Sendable {
         }
         /// Solves the open days of `rd` (time `limit`) into `current`; the month's point when it then all holds, else nil.
         func mend(_ rd: ReducedProgram, _ open: Set<Int>, limit: Double) throws -> [Double]? {
-            var o = SolveOptions(timeLimit: limit, relativeGap: 0.01)
+            var o = options(limit, gap: 0.01)
             o.cuts = false
-            let s = try GLPKSolver().solve(rd.program, options: o)
+            let s = watch.charge(try GLPKSolver().solve(rd.program, options: o))
             guard s.hasSolution else { return nil }
             let x = rd.expand(s.values)
             for p in model.work.indices {
@@ -1019,7 +1045,7 @@ public struct RosterSearch: Sendable {
             }
             let ra = fixing(allBut: [])
             guard ra.infeasibility == nil else { return nil }
-            let done = try GLPKSolver().solveByBlocks(ra.program, options: SolveOptions(timeLimit: max(0.5, left())))
+            let done = watch.charge(try GLPKSolver().solveByBlocks(ra.program, options: options(max(0.5, left()))))
             return done.status == .optimal ? ra.expand(done.values) : nil
         }
         var reopened = Set<Int>()
@@ -1050,6 +1076,35 @@ public struct RosterSearch: Sendable {
             if let month = try mend(rd, [d], limit: max(0.5, min(left(), deadline / Double(days)))) { return month }
         }
         return nil
+    }
+}
+
+/// Time spent by a search or a construction: seconds on the clock, or with a work
+/// rate (`SolveOptions.workRate`) the work of the GLPK solves charged to it (their
+/// `seconds` are then simplex iterations in that unit) — deterministic.
+final class Stopwatch {
+    let rate: Double?
+    private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
+    private var work = 0.0
+
+    init(rate: Double?) {
+        self.rate = rate
+        started = clock.now
+    }
+
+    var elapsed: Double { rate == nil ? RosterSolver.seconds(clock.now - started) : work }
+
+    /// A solve's work charged (with a rate); the solution passed through.
+    @discardableResult
+    func charge(_ s: Solution) -> Solution {
+        charge(s.seconds)
+        return s
+    }
+
+    /// Work charged in seconds of the rate (nothing on the clock).
+    func charge(_ seconds: Double) {
+        if rate != nil { work += seconds }
     }
 }
 

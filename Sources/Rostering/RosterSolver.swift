@@ -168,6 +168,8 @@ public struct RosterSolver: Sendable {
             solution = Solution(status: .optimal, stopReason: .completed, objective: value, bound: value, gap: 0,
                                 seconds: Self.seconds(clock.now - started), values: tasks.values, nodes: 0)
         }
+        // Under a work rate GLPK's `seconds` count work; the roster reports the clock's.
+        if options.workRate != nil { solution.seconds = Self.seconds(clock.now - started) }
         let values = tasks.status == .optimal ? tasks.values : solution.values
         let roster = extract(model, values: values, solution: solution, scenario: scenario)
         var shortfall: [String: Double] = [:]
@@ -193,6 +195,7 @@ public struct RosterSolver: Sendable {
     static func searchWithBound(_ model: RosterModel, options: SolveOptions,
                                 progress: ((SolveProgress) -> Void)?) throws -> (Solution, SearchSummary) {
         let limit = options.timeLimit ?? 60
+        let rate = options.workRate
         let clock = ContinuousClock(), started = clock.now
         let bound = Locked<(value: Double, kind: String)?>(nil)
         let boundDone = DispatchSemaphore(value: 0)
@@ -204,7 +207,7 @@ public struct RosterSolver: Sendable {
             let symmetric = SymmetricBound(problem)
             var roundings = 0
             let left = limit - RosterSolver.seconds(clock.now - started)
-            _ = try? symmetric.boundByDays(deadline: left, primalAfter: 0.6 * limit) { b in
+            _ = try? symmetric.boundByDays(deadline: rate != nil ? limit : left, primalAfter: 0.6 * limit, workRate: rate) { b in
                 bound.update { if $0 == nil || b > $0!.value { $0 = (b, "LP by days (Dantzig–Wolfe)") } }
                 if trace {
                     FileHandle.standardError.write(Data(String(format: "bound: %6.2fs %.1f\n", RosterSolver.seconds(clock.now - started), b).utf8))
@@ -213,11 +216,13 @@ public struct RosterSolver: Sendable {
                 // As many of each class on each shift as the rounding says; which members,
                 // the search's construction decides (here, on this thread).
                 let share = symmetric.shares(aggregated)
-                let left = limit - 1.5 - RosterSolver.seconds(clock.now - started)
+                let left = rate != nil ? min(10, 0.15 * limit) : limit - 1.5 - RosterSolver.seconds(clock.now - started)
                 guard left > 1 else { return false }
                 let built: [Double]?
                 do {
-                    built = try RosterSearch(model: model, timeLimit: left).construct(following: share, classes: symmetric.classes, deadline: min(left, 10))
+                    var construction = RosterSearch(model: model, timeLimit: left)
+                    construction.workRate = rate
+                    built = try construction.construct(following: share, classes: symmetric.classes, deadline: min(left, 10))
                 } catch {
                     if trace { FileHandle.standardError.write(Data("search: LP rounded: \(error)\n".utf8)) }
                     return false
@@ -227,20 +232,30 @@ public struct RosterSolver: Sendable {
                 // Two roundings in all (mid-way and at convergence, or two at convergence):
                 // at 150 people later ones were never better than the search's roster.
                 roundings += 1
-                return roundings < 2 && limit - RosterSolver.seconds(clock.now - started) > 6
+                return roundings < 2 && (rate != nil ? limit >= 30 : limit - RosterSolver.seconds(clock.now - started) > 6)
             }
             // The LP solved and rounded: this core searches beside the other, from the
             // best roster so far (the search publishes its start at once).
             let rest = limit - RosterSolver.seconds(clock.now - started)
-            if rest > 3, let start = shared.value?.values {
+            // (Not with a work rate: two searches trading rosters as they go depend on which runs faster.)
+            if rate == nil, rest > 3, let start = shared.value?.values {
                 _ = try? RosterSearch(model: model, timeLimit: rest, seed: 2).solve(shared: shared, start: start, sweepFirst: false)
             }
             boundDone.signal()
         }
         thread.stackSize = 16 << 20
         thread.start()
-        var (solution, report) = try RosterSearch(model: model, timeLimit: limit).solve(offers: offers, shared: shared) { progress?($0) }
-        _ = boundDone.wait(timeout: .now() + max(0, limit - seconds(clock.now - started)) + 1)
+        var search = RosterSearch(model: model, timeLimit: limit)
+        search.workRate = rate
+        // With a work rate the search waits for the bound's roundings at a fixed point of its
+        // work, and the bound is awaited to the end: the answer does not depend on the clock.
+        let awaitBound = rate == nil ? nil : { boundDone.wait(); boundDone.signal() }
+        var (solution, report) = try search.solve(offers: offers, shared: shared, awaitOffers: awaitBound) { progress?($0) }
+        if rate != nil {
+            boundDone.wait()
+        } else {
+            _ = boundDone.wait(timeout: .now() + max(0, limit - seconds(clock.now - started)) + 1)
+        }
         if let inc = shared.value, let o = solution.objective, inc.value < o {
             solution.values = inc.values
             solution.objective = inc.value

@@ -127,9 +127,9 @@ public struct SymmetricBound: Sendable {
     /// `seed` > 0 starts each class's running remainder at a random point in
     /// [−½, ½), which moves the days on which a class's fractions are rounded up:
     /// another rounding of the same LP.
-    func roundByDays(_ decomposition: BlockDecomposition, deadline: Double, seed: UInt64 = 0) throws -> [Double] {
+    func roundByDays(_ decomposition: BlockDecomposition, deadline: Double, seed: UInt64 = 0, workRate: Double? = nil) throws -> [Double] {
         var rng = SplitMix64(seed: seed)
-        let clock = ContinuousClock(), started = clock.now
+        let watch = Stopwatch(rate: workRate)
         var x = decomposition.primal()
         var counts: [[Int: (scale: Double, lower: Double, upper: Double)]] = Array(repeating: [:], count: decomposition.blockCount)
         var rows: [[(terms: [(column: Int, coefficient: Double)], lower: Double, upper: Double)]] = Array(repeating: [], count: decomposition.blockCount)
@@ -163,17 +163,18 @@ public struct SymmetricBound: Sendable {
         for d in model.problem.days.indices {
             guard let b = blockOfDay[d], !counts[b].isEmpty else { continue }
             let extra = rows[b]
-            let left = deadline - RosterSolver.seconds(clock.now - started)
+            let left = deadline - watch.elapsed
             guard left > 0.1 else { break }
             var o = SolveOptions(timeLimit: max(0.1, min(2, left / Double(model.problem.days.count - d))), relativeGap: 1e-3)
             o.cuts = false
+            o.workRate = workRate
             // When the day's whole counts cannot meet the LP's number of people exactly:
             // fewer (each count down to 0, the day's total at most the LP's).
-            var v = try decomposition.solveBlock(b, counts: counts[b], rows: extra, options: o)
+            var v = try decomposition.solveBlock(b, counts: counts[b], rows: extra, options: o) { watch.charge($0) }
             if v == nil {
                 let looser = counts[b].mapValues { (scale: $0.scale, lower: 0.0, upper: $0.upper) }
                 let atMost = extra.map { (terms: $0.terms, lower: -Double.infinity, upper: $0.upper) }
-                v = try decomposition.solveBlock(b, counts: looser, rows: atMost, options: o)
+                v = try decomposition.solveBlock(b, counts: looser, rows: atMost, options: o) { watch.charge($0) }
             }
             if let v {
                 for (j, value) in v { x[j] = value }
@@ -214,6 +215,11 @@ public struct SymmetricBound: Sendable {
         }
     }
 
+    /// With a work rate: the decomposition's rounds at most, and a rounding's work at most
+    /// (its seconds; a tenth of the whole when that is less).
+    static let maximumRounds = 2_000
+    static let roundingWork = 20.0
+
     /// The master's value has fallen by less than 0.3% over its last five rounds
     /// (and there have been ten): close enough to the LP optimum to round — at 150
     /// people 0.1–0.2% above it, 4–8 s before convergence.
@@ -235,10 +241,17 @@ public struct SymmetricBound: Sendable {
     /// day (`roundByDays`) and passed to `primal`: the aggregated model's values
     /// with whole numbers of each class on each shift. After
     /// convergence it is rounded again, other ways, as long as `primal` returns true.
-    public func boundByDays(block: Int = 1, deadline: Double, primalAfter: Double = .infinity,
+    ///
+    /// With `workRate` (deterministic work, `SolveOptions.workRate`) the decomposition runs
+    /// to convergence (at most `maximumRounds`) whatever the clock, rounds its solution
+    /// when the master stalls and at convergence, and each rounding's MIPs count work.
+    public func boundByDays(block: Int = 1, deadline: Double, primalAfter: Double = .infinity, workRate: Double? = nil,
                             report: (Double) -> Void = { _ in }, primal: (([Double]) -> Bool)? = nil) throws -> Double? {
         let clock = ContinuousClock(), started = clock.now
-        func left() -> Double { deadline - RosterSolver.seconds(clock.now - started) }
+        var decompositionRounds = 0
+        func left() -> Double {
+            workRate != nil ? (decompositionRounds < Self.maximumRounds ? .infinity : 0) : deadline - RosterSolver.seconds(clock.now - started)
+        }
         let program = model.boxed()
         let rows = linkingRows()
         var initial = [Double](repeating: 0, count: rows.count)
@@ -265,7 +278,8 @@ public struct SymmetricBound: Sendable {
         var masterValues: [Double] = []
         note(first)
         while left() > 0.5 {
-            let more = try decomposition.round(smoothing: 0.8, timeLimit: left())
+            let more = try decomposition.round(smoothing: 0.8, timeLimit: workRate == nil ? left() : nil)
+            decompositionRounds = decomposition.rounds
             masterValues.append(decomposition.masterValue)
             if trace {
                 FileHandle.standardError.write(Data(String(
@@ -280,7 +294,7 @@ public struct SymmetricBound: Sendable {
             // Once mid-way (after `primalAfter` seconds or when the master stalls), and
             // again at convergence.
             if let hand = primal, decomposition.artificialUse < 1e-9,
-               !more || (!handed && (RosterSolver.seconds(clock.now - started) >= primalAfter || Self.stalled(masterValues))) {
+               !more || (!handed && ((workRate == nil && RosterSolver.seconds(clock.now - started) >= primalAfter) || Self.stalled(masterValues))) {
                 handed = true
                 if trace {
                     let values = decomposition.primal()
@@ -294,7 +308,8 @@ public struct SymmetricBound: Sendable {
                 var seed: UInt64 = 0
                 while left() > 1 {
                     let roundingStarted = RosterSolver.seconds(clock.now - started)
-                    let rounded = (try? roundByDays(decomposition, deadline: left() * 0.5, seed: seed)) ?? decomposition.primal()
+                    let rounded = (try? roundByDays(decomposition, deadline: workRate == nil ? left() * 0.5 : min(Self.roundingWork, 0.1 * deadline), seed: seed,
+                                                    workRate: workRate)) ?? decomposition.primal()
                     if trace {
                         FileHandle.standardError.write(Data(String(format: "bound: the LP rounded day by day (seed %d) in %.2fs (%@)\n", seed,
                                                                    RosterSolver.seconds(clock.now - started) - roundingStarted,

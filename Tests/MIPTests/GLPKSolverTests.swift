@@ -20,6 +20,27 @@ struct KnownOptimaTests {
         #expect(lp.violatedRows(s.values).isEmpty)
     }
 
+    @Test("a work limit stops branch and cut at the same point every time, and counts its work")
+    func workLimit() throws {
+        let program = Instances.hardKnapsack()
+        var o = SolveOptions(timeLimit: 0.05)
+        o.workRate = 10_000
+        let a = try GLPKSolver().solve(program, options: o)
+        let b = try GLPKSolver().solve(program, options: o)
+        #expect(a.stopReason == .timeLimit)
+        #expect(a.values == b.values && a.nodes == b.nodes && a.bound == b.bound)
+        #expect(a.seconds == b.seconds && a.seconds >= 0.05)
+        // An LP under a work limit too small for it stops; with room it is optimal.
+        var lp = o
+        lp.relaxIntegrality = true
+        lp.timeLimit = 1e-6
+        #expect(try GLPKSolver().solve(program, options: lp).stopReason == .timeLimit)
+        lp.timeLimit = 100
+        #expect(try GLPKSolver().solve(program, options: lp).status == .optimal)
+        o.workRate = 0
+        #expect(throws: MIPError.self) { try GLPKSolver().solve(program, options: o) }
+    }
+
     @Test("a weighted set cover picks the single set that covers everything (cost 5)")
     func setCover() throws {
         let s = try solver.solve(Instances.setCover())

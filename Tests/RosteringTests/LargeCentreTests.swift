@@ -264,6 +264,26 @@ struct LargeCentreTests {
         #expect(abs((found.solution.gap ?? -1) - (value - bound) / value) < 1e-9)
     }
 
+    @Test("with a work rate the large-centre method is deterministic: the same roster twice, lawful, above the bound")
+    func deterministic() throws {
+        let t = Self.centre(staff: 25, seed: 5)
+        let problem = try t.problem()
+        var options = SolveOptions(timeLimit: 3)
+        options.workRate = SolveOptions.defaultWorkRate
+        let first = try RosterSolver(options: options, method: .search).solve(problem)
+        let second = try RosterSolver(options: options, method: .search).solve(problem)
+        #expect(first.solution.values == second.solution.values)
+        #expect(first.roster.assignments == second.roster.assignments)
+        #expect(first.solution.objective == second.solution.objective && first.solution.bound == second.solution.bound)
+        let v = t.checker.check(first.roster)
+        #expect(v.isEmpty, "\(v.map(\.description))")
+        #expect((first.solution.bound ?? .infinity) <= (first.solution.objective ?? -.infinity) + 1e-6)
+        // The work limit is what stops it: a smaller one stops it sooner, on fewer neighbourhoods.
+        options.timeLimit = 1.5
+        let shorter = try RosterSolver(options: options, method: .search).solve(problem)
+        #expect((shorter.search?.neighbourhoods ?? .max) < (first.search?.neighbourhoods ?? 0))
+    }
+
     @Test("a search beside another publishes what it finds, and takes the better roster they share")
     func sharedIncumbent() throws {
         let problem = try Self.centre(staff: 25, seed: 5).problem()
