@@ -258,7 +258,8 @@ public struct SymmetricBound: Sendable {
         var coarseValue: Double? = nil
         if block > 1 {
             let coarse = try aggregated(block: block)
-            var o = SolveOptions(timeLimit: max(1, left()))
+            var o = SolveOptions(timeLimit: workRate == nil ? max(1, left()) : nil)
+            o.workRate = workRate
             o.relaxIntegrality = true
             let lp = try GLPKSolver().solve(coarse.program, options: o)
             guard lp.status == .optimal, let v = lp.objective else { return nil }
