@@ -12,6 +12,32 @@ struct RosterCommandTests {
         try command.run()
     }
 
+    @Test("kinmu plan --deterministic, cut off by its work limit, writes the same roster twice")
+    func deterministicPlan() throws {
+        // 7 units of work stop the Nankoku month before its proof (0.08% from it, session 15);
+        // on the clock a cut-off solve depends on the machine and its load.
+        var outputs: [(json: String, csv: Data)] = []
+        for _ in 0..<2 {
+            let out = CLI.temporaryDirectory().path
+            var command = try Kinmu.parseAsRoot(["plan", "--scenario", CLI.nankoku, "--month", "2026-12", "--out", out,
+                                                 "--time-limit", "7", "--deterministic"])
+            try command.run()
+            let json = try String(contentsOfFile: out + "/roster.json", encoding: .utf8)
+            outputs.append((json.components(separatedBy: "\n").filter { !$0.contains("\"seconds\"") }.joined(separator: "\n"),
+                            try Data(contentsOf: URL(fileURLWithPath: out + "/roster.csv"))))
+        }
+        #expect(outputs[0].json == outputs[1].json)
+        #expect(outputs[0].csv == outputs[1].csv)
+        // Cut off by the work, not proved (on the clock, 7 s prove it): the limit counted work.
+        #expect(outputs[0].json.contains("\"status\" : \"feasible\""))
+        // The flag reaches every command that plans.
+        for args in [["whatif", "--scenario", CLI.nankoku, "--month", "2026-12", "--out", "x", "--deterministic"],
+                     ["repair", "--scenario", CLI.nankoku, "--roster", Self.fixture, "--absent", "S002:2026-12-14", "--out", "x", "--deterministic"],
+                     ["bench", "roster", "--deterministic"]] {
+            #expect(throws: Never.self) { _ = try Kinmu.parseAsRoot(args) }
+        }
+    }
+
     @Test("a roster with a supervisor removed fails the checker")
     func checkFails() throws {
         var json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.fixture))) as! [String: Any]
