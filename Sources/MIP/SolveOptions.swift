@@ -23,16 +23,18 @@ public struct SolveOptions: Sendable, Equatable {
     public var branching: Branching = .driebeckTomlin
     /// Which open node to take next.
     public var backtracking: Backtracking = .bestLocalBound
-    /// Deterministic work: when set, `timeLimit` counts simplex iterations — `workRate`
-    /// of them to a "second" — instead of the clock, and a solution's `seconds` is the
-    /// work it took in the same unit. The same program and options then give the same
+    /// Deterministic work: when set, `timeLimit` counts GLPK's work instead of the clock —
+    /// simplex iterations plus `nodeWork` per branch-and-cut node, each weighted by the
+    /// program's (rows + columns) / 1,000, `workRate` of them to a "second" — and a
+    /// solution's `seconds` is the work it took in the same unit. The same program and options then give the same
     /// answer on any machine and under any load (GLPK is deterministic; only its clock
     /// was not). A branch and cut stops at the first node after the budget is spent.
     public var workRate: Double? = nil
     /// The work rate of `--deterministic`: simplex iterations of a program of 1,000 rows and
     /// columns to a second (GLPK 5 on one core of the team's machine, with the other busy).
     public static let defaultWorkRate: Double = 40_000
-    /// What one branch-and-cut node counts, in simplex iterations, under a work rate (fitted as above).
+    /// What one branch-and-cut node counts, in simplex iterations, under a work rate
+    /// (fitted with the size weighting, `GLPKSolver.workSize`).
     public static let nodeWork: Double = 13
 
     public enum Branching: String, Sendable, CaseIterable { case firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudoCost }

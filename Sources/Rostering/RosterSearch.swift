@@ -32,7 +32,7 @@ public struct RosterSearch: Sendable {
     public var timeLimit: Double
     public var seed: UInt64
     /// Deterministic work (`SolveOptions.workRate`): every limit and every reading of
-    /// the time counts GLPK's simplex iterations, that many to a second, instead of
+    /// the time counts GLPK's work (iterations and nodes, weighted by size) instead of
     /// the clock — the same month then gives the same roster under any load. nil: the clock.
     public var workRate: Double? = nil
 
