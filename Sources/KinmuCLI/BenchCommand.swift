@@ -23,7 +23,7 @@ struct BenchCommand: ParsableCommand {
         @Flag(help: "Print the search's progress to standard error.") var progress = false
         @Option(help: "Also write the model as .lp or .mps.") var exportModel: String?
         @Option(help: "monolithic, search (greedy + neighbourhood search, symmetric LP bound) or automatic (default: search above 30,000 columns).") var method: String = "automatic"
-        @Flag(help: "Count the time limit in GLPK's simplex iterations instead of the clock (the same instance, the same roster).") var deterministic = false
+        @OptionGroup var work: DeterministicFlag
 
         func validate() throws {
             guard (2...2000).contains(staff) else { throw ValidationError("--staff must be 2 to 2000") }
@@ -51,9 +51,7 @@ struct BenchCommand: ParsableCommand {
                 } : nil
                 guard let m = RosterSolver.Method(rawValue: method) else { throw ValidationError("--method must be monolithic, search or automatic") }
                 json["method"] = .string(m.rawValue)
-                var options = SolveOptions(timeLimit: timeLimit)
-                if deterministic { options.workRate = SolveOptions.defaultWorkRate }
-                let r = try RosterSolver(options: options, method: m).solve(problem, progress: printer)
+                let r = try RosterSolver(options: work.applied(to: SolveOptions(timeLimit: timeLimit)), method: m).solve(problem, progress: printer)
                 json["status"] = .string(r.solution.status.rawValue)
                 json["objective"] = r.solution.objective.map { .number($0) } ?? .null
                 json["bound"] = r.solution.bound.map { .number($0) } ?? .null

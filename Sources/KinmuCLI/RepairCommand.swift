@@ -19,7 +19,7 @@ struct RepairCommand: ParsableCommand {
     @Option(help: "Days before this date stay as published (default: the first absent day).") var from: String?
     @Option(help: "The output folder for the repaired roster.") var out: String
     @Option(help: "Time limit in seconds.") var timeLimit: Double = 30
-    @Flag(help: "Count the time limit in GLPK's work instead of the clock: the same input, the same rosters, under any load.") var deterministic = false
+    @OptionGroup var work: DeterministicFlag
     @OptionGroup var export: ExportOptions
     @Flag(help: "Replace a roster in the output folder.") var force = false
 
@@ -58,8 +58,7 @@ struct RepairCommand: ParsableCommand {
         let requests = planning.requests + absences.map { Request(person: $0.0, from: $0.1, through: $0.2, kind: .leave, note: "欠勤", source: "--absent") }
         let problem = try RosterProblem(month: m, calendar: s.calendar, services: s.services, requirements: planning.requirements,
                                         staff: planning.staff, requests: requests, rules: planning.rules)
-        var options = SolveOptions(timeLimit: timeLimit)
-        if deterministic { options.workRate = SolveOptions.defaultWorkRate }
+        let options = work.applied(to: SolveOptions(timeLimit: timeLimit))
         let (result, changes): (RosterResult, [RosterRepair.Change])
         do {
             (result, changes) = try RosterRepair(options: options).repair(problem, original: original, from: from, absentThrough: absences.map(\.2).max(), scenario: s.name)

@@ -11,8 +11,7 @@ struct SolveFlags: ParsableArguments {
     @Option(name: .long, help: "Stop at this relative gap (0.01 = 1%).")
     var gap: Double = 0
 
-    @Flag(name: .long, help: "Count the time limit in GLPK's simplex iterations instead of the clock: the same input then gives the same roster on any machine and under any load (large centres lose the second core's search).")
-    var deterministic = false
+    @OptionGroup var work: DeterministicFlag
 
     @Flag(name: .long, help: "Print progress (elapsed, incumbent, bound, gap) to standard error.")
     var progress = false
@@ -27,9 +26,7 @@ struct SolveFlags: ParsableArguments {
     }
 
     func options() -> SolveOptions {
-        var o = SolveOptions(timeLimit: timeLimit, relativeGap: gap)
-        if deterministic { o.workRate = SolveOptions.defaultWorkRate }
-        return o
+        work.applied(to: SolveOptions(timeLimit: timeLimit, relativeGap: gap))
     }
 
     func progressPrinter() -> ((SolveProgress) -> Void)? {
@@ -40,6 +37,19 @@ struct SolveFlags: ParsableArguments {
             let gap = p.gap.map { formatNumber($0 * 100, digits: 2) + "%" } ?? "-"
             printError("[\(formatNumber(p.seconds, digits: 1))s] incumbent \(inc)  bound \(bnd)  gap \(gap)  nodes \(p.nodes)")
         }
+    }
+}
+
+/// `--deterministic`, for every command that solves (Docs/decisions/0014).
+struct DeterministicFlag: ParsableArguments {
+    @Flag(name: .long, help: "Count the time limit in GLPK's work instead of the clock: the same input then gives the same roster on any machine and under any load (large centres lose the second core's search).")
+    var deterministic = false
+
+    /// `options` with the time limit counted in work when the flag is given.
+    func applied(to options: SolveOptions) -> SolveOptions {
+        var o = options
+        if deterministic { o.workRate = SolveOptions.defaultWorkRate }
+        return o
     }
 }
 

@@ -36,7 +36,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Parallel solves (default: the cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Time limit per solve in seconds.") var timeLimit: Double = 60
     @Option(help: "Stop each solve at this relative gap.") var gap: Double = 0
-    @Flag(help: "Count the time limit in GLPK's work instead of the clock: the same input, the same rosters, under any load.") var deterministic = false
+    @OptionGroup var work: DeterministicFlag
     @Option(help: "The comparison file: csv, json or html (with charts).") var format: Format = .csv
     @Option(help: "The output folder: whatif.FORMAT, sweep.FORMAT and rosters/NAME.json.") var out: String
     @Option(help: "Labels: ja (default) or en.") var lang: Language = .ja
@@ -66,8 +66,7 @@ struct WhatIfCommand: ParsableCommand {
         guard Set(names).count == names.count else { throw ValidationError("two variants share a name") }
         let summaryPath = "\(out)/whatif.\(format.rawValue)"
         if FileManager.default.fileExists(atPath: summaryPath) && !force { throw ValidationError("\(summaryPath) already exists; pass --force to replace it") }
-        var options = SolveOptions(timeLimit: timeLimit, relativeGap: gap)
-        if deterministic { options.workRate = SolveOptions.defaultWorkRate }
+        let options = work.applied(to: SolveOptions(timeLimit: timeLimit, relativeGap: gap))
         let clock = ContinuousClock(), started = clock.now
 
         var base: Roster?

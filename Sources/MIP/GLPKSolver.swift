@@ -44,16 +44,17 @@ public struct GLPKSolver: Sendable {
         }
         let integer = program.isMIP && !options.relaxIntegrality
         if !integer {
-            return try solveLP(problem, program: program, options: options, elapsed: elapsed)
+            return try solveLP(problem, program: program, options: options, rate: rate, elapsed: elapsed)
         }
-        return try solveMIP(problem, program: program, options: options, elapsed: elapsed, progress: progress)
+        return try solveMIP(problem, program: program, options: options, rate: rate, elapsed: elapsed, progress: progress)
     }
 
     // MARK: - LP
 
-    private func solveLP(_ problem: GLPKProblem, program: LinearProgram, options: SolveOptions,
+    /// `rate`: simplex iterations of this program to a second of work (`iterationRate`; nil: the clock).
+    private func solveLP(_ problem: GLPKProblem, program: LinearProgram, options: SolveOptions, rate: Double?,
                          elapsed: () -> Double) throws(MIPError) -> Solution {
-        let rc = runSimplex(problem, presolve: options.presolve, timeLimit: remaining(options, elapsed), workRate: Self.iterationRate(options, program))
+        let rc = runSimplex(problem, presolve: options.presolve, timeLimit: remaining(options, elapsed), workRate: rate)
         var status: SolveStatus
         var stop = StopReason.completed
         switch rc {
@@ -63,7 +64,7 @@ public struct GLPKSolver: Sendable {
             status = .infeasible
         case GLP_ENODFS:
             // The presolver only knows "no dual feasible point": unbounded or infeasible.
-            _ = runSimplex(problem, presolve: false, timeLimit: remaining(options, elapsed), workRate: Self.iterationRate(options, program))
+            _ = runSimplex(problem, presolve: false, timeLimit: remaining(options, elapsed), workRate: rate)
             status = Self.lpStatus(glp_get_status(problem.pointer))
         case GLP_ETMLIM, GLP_EITLIM:
             status = .noSolution
@@ -124,14 +125,14 @@ public struct GLPKSolver: Sendable {
 
     // MARK: - MIP
 
-    private func solveMIP(_ problem: GLPKProblem, program: LinearProgram, options: SolveOptions,
+    private func solveMIP(_ problem: GLPKProblem, program: LinearProgram, options: SolveOptions, rate: Double?,
                           elapsed: @escaping () -> Double,
                           progress: ((SolveProgress) -> Void)?) throws(MIPError) -> Solution {
         // GLPK takes a heuristic point only on the original problem, so a warm start
         // solves the root LP here and runs branch-and-cut without the presolver.
         let usePresolver = options.presolve && options.initialSolution == nil
         if !usePresolver {
-            let rc = runSimplex(problem, presolve: false, timeLimit: remaining(options, elapsed), workRate: Self.iterationRate(options, program))
+            let rc = runSimplex(problem, presolve: false, timeLimit: remaining(options, elapsed), workRate: rate)
             if rc == GLP_ETMLIM || rc == GLP_EITLIM {
                 return Solution(status: .noSolution, stopReason: .timeLimit, objective: nil, bound: nil,
                                 gap: nil, seconds: elapsed(), values: [], nodes: 0)
@@ -148,7 +149,7 @@ public struct GLPKSolver: Sendable {
             }
         }
 
-        let context = SearchContext(program: program, options: options, elapsed: elapsed, progress: progress)
+        let context = SearchContext(program: program, options: options, rate: rate, elapsed: elapsed, progress: progress)
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = GLP_MSG_OFF
@@ -174,7 +175,7 @@ public struct GLPKSolver: Sendable {
         case .bestLocalBound: parm.bt_tech = GLP_BT_BLB
         case .bestProjection: parm.bt_tech = GLP_BT_BPH
         }
-        if options.workRate == nil, let t = remaining(options, elapsed) {
+        if rate == nil, let t = remaining(options, elapsed) {
             parm.tm_lim = Int32(max(1, (t * 1000).rounded(.down)))
             parm.ps_tm_lim = min(parm.ps_tm_lim, parm.tm_lim)
         }
@@ -331,13 +332,16 @@ final class SearchContext {
     var nodes = 0
     var offeredStart = false
     var lastReport = -Double.infinity
-    /// With `options.workRate`: the work seen at the last call, in its seconds.
+    /// Simplex iterations to a second of work (`GLPKSolver.iterationRate`; nil: the clock).
+    let rate: Double?
+    /// With a rate: the work seen at the last call, in its seconds.
     var work = 0.0
 
-    init(program: LinearProgram, options: SolveOptions, elapsed: @escaping () -> Double,
+    init(program: LinearProgram, options: SolveOptions, rate: Double?, elapsed: @escaping () -> Double,
          progress: ((SolveProgress) -> Void)?) {
         self.program = program
         self.options = options
+        self.rate = rate
         self.elapsed = elapsed
         self.progress = progress
     }
@@ -369,10 +373,10 @@ final class SearchContext {
             _ = glp_ios_heur_sol(tree, oneBased)
         }
         var now = elapsed()
-        if let rate = options.workRate {
+        if let rate {
             // The problem the tree works on (GLPK's presolved copy, when it presolves) counts the iterations.
             // A node costs more than its few iterations (GLPK's bookkeeping, the LP's set-up): `nodeWork` of them.
-            work = max(work, (Double(glp_get_it_cnt(prob)) + SolveOptions.nodeWork * Double(total)) * GLPKSolver.workSize(program) / rate)
+            work = max(work, (Double(glp_get_it_cnt(prob)) + SolveOptions.nodeWork * Double(total)) / rate)
             now = work
         }
         if let limit = options.timeLimit, now >= limit {

@@ -168,8 +168,8 @@ public struct RosterSolver: Sendable {
             solution = Solution(status: .optimal, stopReason: .completed, objective: value, bound: value, gap: 0,
                                 seconds: Self.seconds(clock.now - started), values: tasks.values, nodes: 0)
         }
-        // Under a work rate GLPK's `seconds` count work; the roster reports the clock's.
-        if options.workRate != nil { solution.seconds = Self.seconds(clock.now - started) }
+        // The whole solve on the clock (GLPK's `seconds` count work under a work rate).
+        solution.seconds = Self.seconds(clock.now - started)
         let values = tasks.status == .optimal ? tasks.values : solution.values
         let roster = extract(model, values: values, solution: solution, scenario: scenario)
         var shortfall: [String: Double] = [:]

@@ -215,8 +215,9 @@ public struct SymmetricBound: Sendable {
         }
     }
 
-    /// With a work rate: the decomposition's rounds at most, and a rounding's work at most
-    /// (its seconds; a tenth of the whole when that is less).
+    /// The decomposition's rounds at most (the limit under a work rate, where the clock sets
+    /// none), and a rounding's work at most under a work rate (its seconds; a tenth of the
+    /// whole when that is less).
     static let maximumRounds = 2_000
     static let roundingWork = 20.0
 
@@ -248,10 +249,7 @@ public struct SymmetricBound: Sendable {
     public func boundByDays(block: Int = 1, deadline: Double, primalAfter: Double = .infinity, workRate: Double? = nil,
                             report: (Double) -> Void = { _ in }, primal: (([Double]) -> Bool)? = nil) throws -> Double? {
         let clock = ContinuousClock(), started = clock.now
-        var decompositionRounds = 0
-        func left() -> Double {
-            workRate != nil ? (decompositionRounds < Self.maximumRounds ? .infinity : 0) : deadline - RosterSolver.seconds(clock.now - started)
-        }
+        func left() -> Double { workRate != nil ? .infinity : deadline - RosterSolver.seconds(clock.now - started) }
         let program = model.boxed()
         let rows = linkingRows()
         var initial = [Double](repeating: 0, count: rows.count)
@@ -278,9 +276,8 @@ public struct SymmetricBound: Sendable {
         var handed = false
         var masterValues: [Double] = []
         note(first)
-        while left() > 0.5 {
+        while left() > 0.5 && decomposition.rounds < Self.maximumRounds {
             let more = try decomposition.round(smoothing: 0.8, timeLimit: workRate == nil ? left() : nil)
-            decompositionRounds = decomposition.rounds
             masterValues.append(decomposition.masterValue)
             if trace {
                 FileHandle.standardError.write(Data(String(
