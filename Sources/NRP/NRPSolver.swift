@@ -270,7 +270,7 @@ public struct NRPSolver: Sendable {
                         if byWindow { windowShare = next } else { openShare = next }
                     }
                     if trace {
-                        log.append(String(format: "   it %d branch and price, %@: %d nodes%@", iteration, label,
+                        log.append(String(format: "%6.2fs it %d branch and price, %@: %d nodes%@", elapsed(), iteration, label,
                                           sub.nodes, sub.complete ? ", complete" : ""))
                     }
                     if let found { _ = accept(found, "branch and price, \(label)") }
@@ -280,7 +280,7 @@ public struct NRPSolver: Sendable {
                 guard let d = try cg.assignmentDive(until: deterministic ? .infinity : elapsed() + min(8, left() - 0.3), from: current,
                                                     open: { e, _ in chosen.contains(e) }, elapsed: elapsed) else { continue }
                 let value = accept(d, "dive, \(chosen.count) staff")
-                if trace { log.append(String(format: "   it %d dive %d staff: %d", iteration, chosen.count, value.objective)) }
+                if trace { log.append(String(format: "%6.2fs it %d dive %d staff: %d", elapsed(), iteration, chosen.count, value.objective)) }
                 continue
             }
             subMIPs += 1
@@ -301,7 +301,7 @@ public struct NRPSolver: Sendable {
                                                                  timeLimit: min(subLimit, left() - 0.3)) else { continue }
             let sol = step.solution
             if trace {
-                log.append(String(format: "   it %d %@: %dx%d %@ %.2fs obj %@", iteration, label, step.columns, step.rows,
+                log.append(String(format: "%6.2fs it %d %@: %dx%d %@ %.2fs obj %@", elapsed(), iteration, label, step.columns, step.rows,
                                   sol.status.rawValue, sol.seconds, sol.objective.map { String(format: "%.1f", $0 + step.objectiveOffset) } ?? "-"))
             }
             let quick = sol.status == .optimal && sol.seconds < subLimit * 0.25
