@@ -491,8 +491,8 @@ public struct RosterModel: Sendable {
                 if !terms.isEmpty { counts.append((p, terms)) }
             }
             guard counts.count > 1 else { continue }
-            let hi = program.addColumn(name: "\(label)Most", lower: -.infinity, objective: problem.rules.weights.fairness)
-            let lo = program.addColumn(name: "\(label)Fewest", lower: -.infinity, objective: -problem.rules.weights.fairness)
+            let hi = program.addColumn(name: "\(label)Most", kind: .integer, lower: -.infinity, objective: problem.rules.weights.fairness)
+            let lo = program.addColumn(name: "\(label)Fewest", kind: .integer, lower: -.infinity, objective: -problem.rules.weights.fairness)
             for (p, terms) in counts {
                 let c = Double(carried[id(p)] ?? 0)
                 program.addRow(name: "\(label)Most[\(id(p))]", terms: [(hi, 1)] + terms.map { ($0.0, -$0.1) }, lower: c)

@@ -83,7 +83,7 @@ public struct RosterSearch: Sendable {
         // Shifts, breaks and the slot families are what a neighbourhood opens or
         // fixes; the per-person continuous columns (overtime, fairness, contract
         // minimums, unmet requests) stay free to follow them.
-        let decision = program.columns.indices.map { program.columns[$0].kind != .continuous || slotColumns.contains($0) }
+        let decision = program.columns.indices.map { program.columns[$0].kind == .binary || slotColumns.contains($0) }
 
         let who = start == nil ? "search" : "search²"
         guard var current = try start ?? construct(deadline: timeLimit * 0.5) else {
@@ -993,7 +993,7 @@ public struct RosterSearch: Sendable {
         }
         let program = model.program
         var fixed = program
-        for j in program.columns.indices where program.columns[j].kind != .continuous {
+        for j in program.columns.indices where program.columns[j].kind == .binary {
             fixed.setBounds(ColumnID(j), lower: binary[j], upper: binary[j])
         }
         let r = fixed.reduced()

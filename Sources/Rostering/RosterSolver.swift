@@ -110,11 +110,11 @@ public struct RosterSolver: Sendable {
         let useSearch = method == .search || (method == .automatic && !reduce && model.program.columns.count > Self.automaticThreshold)
         // When the bounds already decide every shift and break (a kept roster), only
         // the serving LP below is left to solve.
-        let decided = reduce && !model.program.reduced().program.columns.contains { $0.kind != .continuous }
+        let decided = reduce && !model.program.reduced().program.columns.contains { $0.kind == .binary }
         var summary: SearchSummary?
         var solution = decided
             ? Solution(status: .optimal, stopReason: .completed, objective: nil, bound: nil, gap: 0, seconds: 0,
-                       values: model.program.columns.map { $0.kind == .continuous ? 0 : $0.lower }, nodes: 0)
+                       values: model.program.columns.map { $0.kind == .binary ? $0.lower : 0 }, nodes: 0)
             : useSearch
             ? try { let (s, r) = try Self.searchWithBound(model, options: search, progress: progress); summary = r; return s }()
             : try glpk(model.program, options: search, progress: progress)
@@ -127,9 +127,10 @@ public struct RosterSolver: Sendable {
         case .unbounded:
             throw RosterError.solver("the roster model is unbounded: a weight is negative")
         }
-        // Fix shifts and breaks; re-solve serving as an LP for an integral vertex.
+        // Fix shifts and breaks (the binary columns; whole counts such as the fairness spread follow from
+        // them); re-solve serving as an LP for an integral vertex.
         var fixed = model.program
-        for j in fixed.columns.indices where fixed.columns[j].kind != .continuous {
+        for j in fixed.columns.indices where fixed.columns[j].kind == .binary {
             let v = solution.values[j]
             fixed.setBounds(ColumnID(j), lower: v, upper: v)
         }

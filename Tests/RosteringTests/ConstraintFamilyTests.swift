@@ -172,6 +172,13 @@ struct ConstraintFamilyTests {
         let late = ["S1", "S2", "S3"].map { id in r.roster.assignments.filter { $0.staff == id && $0.shift == "遅" }.count + (id == "S1" ? 2 : 0) }
         #expect(late.max()! - late.min()! <= 1)
         #expect(t.checker.check(r.roster).isEmpty)
+        // The spread is a count: its columns are integer, so branch and bound can branch on it rather than
+        // leave the relaxation's fractional spread under the bound (a month without requests then proves optimal).
+        let program = RosterModel(try t.problem()).program
+        for name in ["lateMost", "lateFewest"] {
+            let column = try #require(program.columns.first { $0.name == name })
+            #expect(column.kind == .integer)
+        }
     }
 
     @Test("a meeting takes its attendees off the counter, and someone else supervises")
