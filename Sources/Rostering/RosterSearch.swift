@@ -80,9 +80,9 @@ public struct RosterSearch: Sendable {
         let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
         let program = model.program
         let slotColumns = Set(model.slotColumns.map(\.column.index))
-        // Shifts, breaks and the slot families are what a neighbourhood opens or
-        // fixes; the per-person continuous columns (overtime, fairness, contract
-        // minimums, unmet requests) stay free to follow them.
+        // Shifts, breaks (the binary columns) and the slot families are what a
+        // neighbourhood opens or fixes; the per-person columns (overtime, the
+        // fairness spread, contract minimums, unmet requests) stay free to follow them.
         let decision = program.columns.indices.map { program.columns[$0].kind == .binary || slotColumns.contains($0) }
 
         let who = start == nil ? "search" : "search²"
