@@ -45,7 +45,7 @@ struct PlanCommand: ParsableCommand {
         let planning = try Planning(scenario: s, month: m)
         if let path = exportModel {
             let model = RosterModel(planning.problem)
-            try OutputFile.write(try model.program.text(format: try modelFormat(path)), to: path, force: true)
+            try OutputFile.write(try model.branchAndCutProgram.text(format: try modelFormat(path)), to: path, force: true)
             printError("kinmu: wrote the model (\(model.program.columns.count) columns, \(model.program.rows.count) rows) to \(path)")
         }
         var options = solve.options()

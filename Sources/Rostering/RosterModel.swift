@@ -212,6 +212,19 @@ public struct RosterModel: Sendable {
         }
     }
 
+    /// The programme one branch-and-cut search solves (`kinmu plan`, and what
+    /// `--export-model` writes): the model with its excess columns integer. Once
+    /// presences are whole an excess is a whole number of people (at the counter
+    /// minus required, or 0), so no optimum is lost, and branch and bound can branch
+    /// on a slot's staffing where the relaxation spreads people in fractions
+    /// (2027-02: proved in 5 s instead of stopping at 0.027% after 120 s). The
+    /// large-centre search keeps them continuous: it solves the slots as LPs by blocks.
+    public var branchAndCutProgram: LinearProgram {
+        var p = program
+        for c in slotColumns where c.key == "excess" { p.setKind(c.column, .integer) }
+        return p
+    }
+
     /// A group's name in column names: its skills in Japanese, e.g. 交付+申請支援.
     func groupLabel(_ g: Int) -> String {
         let p = problem.staff[groups[g][0]]

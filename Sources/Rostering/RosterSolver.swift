@@ -117,7 +117,7 @@ public struct RosterSolver: Sendable {
                        values: model.program.columns.map { $0.kind == .binary ? $0.lower : 0 }, nodes: 0)
             : useSearch
             ? try { let (s, r) = try Self.searchWithBound(model, options: search, progress: progress); summary = r; return s }()
-            : try glpk(model.program, options: search, progress: progress)
+            : try glpk(model.branchAndCutProgram, options: search, progress: progress)
         switch solution.status {
         case .optimal, .feasible: break
         case .infeasible:

@@ -181,6 +181,38 @@ struct ConstraintFamilyTests {
         }
     }
 
+    @Test("excess is counted in whole people in the branch and cut, and no optimum is lost")
+    func wholeExcess() throws {
+        var t = Tiny(openWeekdays: [.monday])
+        // Both must work every Monday (their contracts' minimum): one person over the need in every slot.
+        t.staff = ["S1", "S2"].map { id in
+            var p = Tiny.person(id, .supervisor)
+            p.contract.minDaysPerMonth = 4
+            return p
+        }
+        t.flatNeed = ["a": 1]
+        let model = RosterModel(try t.problem())
+        let whole = model.branchAndCutProgram
+        let excess = model.program.columns.indices.filter { model.program.columns[$0].name.hasPrefix("excess[") }
+        #expect(!excess.isEmpty)
+        #expect(whole.columns.count == model.program.columns.count && whole.rows.count == model.program.rows.count)
+        for j in model.program.columns.indices {
+            // Only the excess columns change kind; the search's completion keeps them continuous (the model's own).
+            #expect(whole.columns[j].kind == (excess.contains(j) ? .integer : model.program.columns[j].kind))
+            #expect(model.program.columns[j].kind != .integer || !excess.contains(j))
+        }
+        let relaxedExcess = try GLPKSolver().solve(model.program, options: SolveOptions())
+        let wholeSolved = try GLPKSolver().solve(whole, options: SolveOptions())
+        #expect(relaxedExcess.status == .optimal && wholeSolved.status == .optimal)
+        #expect(abs(relaxedExcess.objective! - wholeSolved.objective!) < 1e-6)
+        let over = excess.reduce(0.0) { $0 + wholeSolved.values[$1] }
+        #expect(over >= Double(excess.count) - 1e-6)  // both at the counter in every slot
+        #expect(excess.allSatisfy { abs(wholeSolved.values[$0].rounded() - wholeSolved.values[$0]) < 1e-9 })
+        let r = try t.solve()
+        #expect(r.roster.days(of: "S1").count == 4 && r.roster.days(of: "S2").count == 4)
+        #expect(t.checker.check(r.roster).isEmpty)
+    }
+
     @Test("a meeting takes its attendees off the counter, and someone else supervises")
     func meeting() throws {
         var t = Tiny(openWeekdays: [.monday])
