@@ -1,0 +1,37 @@
+import BusinessCalendar
+import Foundation
+import MIP
+@testable import Rostering
+import Scenario
+import Testing
+import WhatIf
+
+@Suite("A month's branch and cut, polished by the search")
+struct PolishTests {
+    /// Nankoku's July 2027: its bound stalls at the root's, so a branch and cut cut off by
+    /// a small work limit leaves a roster the neighbourhood search can improve.
+    @Test("a branch and cut cut off by its limit hands its roster to the search for the other half: better, same bound, lawful")
+    func polished() throws {
+        let s = try Scenario.load(folder: repository.appendingPathComponent("Scenarios/nankoku").path)
+        let plan = try Planning(scenario: s, month: YearMonth(year: 2027, month: 7)!)
+        let model = RosterModel(plan.problem)
+        var options = SolveOptions(timeLimit: 30)
+        options.workRate = SolveOptions.defaultWorkRate  // deterministic: the first half below is the one the solver runs
+        let solver = RosterSolver(options: options)
+        var half = options
+        half.timeLimit = 15
+        let alone = try solver.glpk(model.branchAndCutProgram, options: half)
+        #expect(alone.status == .feasible && alone.stopReason == .timeLimit)  // not proved in its half
+        let polished = try solver.branchAndCut(model, options: options, progress: nil)
+        let before = try #require(alone.objective), after = try #require(polished.objective)
+        #expect(after < before - 1e-6)  // the search improved the branch and cut's roster
+        #expect(polished.bound == alone.bound && polished.status == .feasible)
+        #expect(abs(model.program.objectiveValue(polished.values) - after) < 1e-6 * after)
+        #expect(model.program.violatedRows(polished.values, tolerance: 1e-5).isEmpty)
+        #expect(abs((polished.gap ?? -1) - (after - alone.bound!) / after) < 1e-9)
+        // Through the whole solve (the serving LP, the roster, the checker): lawful, no worse.
+        let result = try solver.solve(plan.problem)
+        #expect(plan.checker.check(result.roster).isEmpty)
+        #expect((result.solution.objective ?? .infinity) <= before + 1e-6)
+    }
+}
