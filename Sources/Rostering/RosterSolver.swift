@@ -191,7 +191,8 @@ public struct RosterSolver: Sendable {
     /// Under a time limit it gets the first half; when that does not prove the roster
     /// optimal, the second half goes to the neighbourhood search started from its
     /// roster (`RosterSearch`, the large centres' method; every step warm-started, so
-    /// never worse), and the bound stays the branch and cut's. Months of Nankoku
+    /// never worse) or, when it found none, from the search's own construction; the
+    /// bound stays the branch and cut's. Months of Nankoku
     /// prove in 2–9 s, well inside the half; where the bound stalls at the root's,
     /// the incumbent is what the rest of the time is for (2027-07: the branch and cut
     /// alone 2355.55 at 60 s and 2354.20 at 120 s; polished from its 60-s roster,
@@ -203,25 +204,29 @@ public struct RosterSolver: Sendable {
         var first = options
         first.timeLimit = 0.5 * limit
         var solution = try glpk(model.branchAndCutProgram, options: first, progress: progress)
-        guard solution.status == .feasible, solution.stopReason == .timeLimit, let found = solution.objective else { return solution }
+        // Cut off with a roster, the search polishes it; cut off before its first roster (a small
+        // limit), the search builds its own (greedy, then neighbourhoods) rather than give up.
+        guard solution.stopReason == .timeLimit, solution.status == .feasible || solution.status == .noSolution else { return solution }
+        let found = solution.status == .feasible ? solution.objective : nil
         // Seconds, or with a work rate GLPK's work: the search counts the same way.
         let spent = options.workRate == nil ? Self.seconds(clock.now - started) : solution.seconds
         var polish = RosterSearch(model: model, timeLimit: max(0.5, limit - spent))
         polish.workRate = options.workRate
         let bound = solution.bound
         func gap(_ o: Double) -> Double? { bound.map { max(0, (o - $0) / max(1e-9, abs(o))) } }
-        let (polished, report) = try polish.solve(start: solution.values, progress: { p in
+        let (polished, report) = try polish.solve(start: found == nil ? nil : solution.values, progress: { p in
             progress?(SolveProgress(seconds: spent + p.seconds, incumbent: p.incumbent, bound: bound,
                                     gap: p.incumbent.flatMap(gap), nodes: solution.nodes))
         })
         if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
             FileHandle.standardError.write(Data(String(format: "polish: branch and cut %.3f, search %.3f (%d neighbourhoods, %d improvements)\n",
-                                                       found, polished.objective ?? Double.nan, report.neighbourhoods, report.improvements).utf8))
+                                                       found ?? Double.nan, polished.objective ?? Double.nan, report.neighbourhoods, report.improvements).utf8))
         }
-        if let o = polished.objective, o < found - 1e-9 * max(1, abs(found)) {
+        if let o = polished.objective, o < (found ?? .infinity) - 1e-9 * max(1, abs(o)) {
             solution.values = polished.values
             solution.objective = o
             solution.gap = gap(o)
+            solution.status = .feasible
         }
         solution.seconds = spent + polished.seconds
         return solution

@@ -35,3 +35,23 @@ struct PolishTests {
         #expect((result.solution.objective ?? .infinity) <= before + 1e-6)
     }
 }
+
+extension PolishTests {
+    @Test("a branch and cut cut off before its first roster leaves the other half to the search's own: a lawful roster, not none")
+    func builtWhenNone() throws {
+        let s = try Scenario.load(folder: repository.appendingPathComponent("Scenarios/nankoku").path)
+        let plan = try Planning(scenario: s, month: YearMonth(year: 2027, month: 7)!)
+        let model = RosterModel(plan.problem)
+        var options = SolveOptions(timeLimit: 12)
+        options.workRate = SolveOptions.defaultWorkRate
+        let solver = RosterSolver(options: options)
+        var half = options
+        half.timeLimit = 6
+        let alone = try solver.glpk(model.branchAndCutProgram, options: half)
+        #expect(alone.status == .noSolution && alone.stopReason == .timeLimit)  // its first half finds nothing
+        let result = try solver.solve(plan.problem)
+        #expect(result.solution.status == .feasible)
+        #expect(plan.checker.check(result.roster).isEmpty)
+        #expect(result.roster.assignments.count > 100)
+    }
+}
