@@ -6,23 +6,29 @@ import Scenario
 import Testing
 import WhatIf
 
+/// Nankoku's July 2027: its bound stalls at the root's, so a branch and cut cut off by a
+/// small work limit leaves a roster (or, sooner, none) to the neighbourhood search.
 @Suite("A month's branch and cut, polished by the search")
 struct PolishTests {
-    /// Nankoku's July 2027: its bound stalls at the root's, so a branch and cut cut off by
-    /// a small work limit leaves a roster the neighbourhood search can improve.
-    @Test("a branch and cut cut off by its limit hands its roster to the search for the other half: better, same bound, lawful")
-    func polished() throws {
+    /// The month's plan and model, a solver under `limit` work units (deterministic: the
+    /// first half the test runs alone is the one the solver runs), and that first half alone.
+    static func july(limit: Double) throws -> (plan: Planning, model: RosterModel, solver: RosterSolver, alone: Solution) {
         let s = try Scenario.load(folder: repository.appendingPathComponent("Scenarios/nankoku").path)
         let plan = try Planning(scenario: s, month: YearMonth(year: 2027, month: 7)!)
         let model = RosterModel(plan.problem)
-        var options = SolveOptions(timeLimit: 30)
-        options.workRate = SolveOptions.defaultWorkRate  // deterministic: the first half below is the one the solver runs
+        var options = SolveOptions(timeLimit: limit)
+        options.workRate = SolveOptions.defaultWorkRate
         let solver = RosterSolver(options: options)
         var half = options
-        half.timeLimit = 15
-        let alone = try solver.glpk(model.branchAndCutProgram, options: half)
+        half.timeLimit = limit / 2
+        return (plan, model, solver, try solver.glpk(model.branchAndCutProgram, options: half))
+    }
+
+    @Test("a branch and cut cut off by its limit hands its roster to the search for the other half: better, same bound, lawful")
+    func polished() throws {
+        let (plan, model, solver, alone) = try Self.july(limit: 30)
         #expect(alone.status == .feasible && alone.stopReason == .timeLimit)  // not proved in its half
-        let polished = try solver.branchAndCut(model, options: options, progress: nil)
+        let polished = try solver.branchAndCut(model, options: solver.options, progress: nil)
         let before = try #require(alone.objective), after = try #require(polished.objective)
         #expect(after < before - 1e-6)  // the search improved the branch and cut's roster
         #expect(polished.bound == alone.bound && polished.status == .feasible)
@@ -34,20 +40,10 @@ struct PolishTests {
         #expect(plan.checker.check(result.roster).isEmpty)
         #expect((result.solution.objective ?? .infinity) <= before + 1e-6)
     }
-}
 
-extension PolishTests {
     @Test("a branch and cut cut off before its first roster leaves the other half to the search's own: a lawful roster, not none")
     func builtWhenNone() throws {
-        let s = try Scenario.load(folder: repository.appendingPathComponent("Scenarios/nankoku").path)
-        let plan = try Planning(scenario: s, month: YearMonth(year: 2027, month: 7)!)
-        let model = RosterModel(plan.problem)
-        var options = SolveOptions(timeLimit: 12)
-        options.workRate = SolveOptions.defaultWorkRate
-        let solver = RosterSolver(options: options)
-        var half = options
-        half.timeLimit = 6
-        let alone = try solver.glpk(model.branchAndCutProgram, options: half)
+        let (plan, _, solver, alone) = try Self.july(limit: 12)
         #expect(alone.status == .noSolution && alone.stopReason == .timeLimit)  // its first half finds nothing
         let result = try solver.solve(plan.problem)
         #expect(result.solution.status == .feasible)
