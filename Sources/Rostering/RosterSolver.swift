@@ -213,7 +213,7 @@ public struct RosterSolver: Sendable {
         var polish = RosterSearch(model: model, timeLimit: max(0.5, limit - spent))
         polish.workRate = options.workRate
         let bound = solution.bound
-        func gap(_ o: Double) -> Double? { bound.map { max(0, (o - $0) / max(1e-9, abs(o))) } }
+        func gap(_ o: Double) -> Double? { bound.map { Self.gap(o, bound: $0) } }
         let (polished, report) = try polish.solve(start: found == nil ? nil : solution.values, progress: { p in
             progress?(SolveProgress(seconds: spent + p.seconds, incumbent: p.incumbent, bound: bound,
                                     gap: p.incumbent.flatMap(gap), nodes: solution.nodes))
@@ -230,6 +230,11 @@ public struct RosterSolver: Sendable {
         }
         solution.seconds = spent + polished.seconds
         return solution
+    }
+
+    /// The relative gap of a roster worth `objective` above a bound found apart from it.
+    static func gap(_ objective: Double, bound: Double) -> Double {
+        max(0, (objective - bound) / max(1e-9, abs(objective)))
     }
 
     /// `RosterSearch` on this thread, `SymmetricBound` on another, for the same time.
@@ -309,7 +314,7 @@ public struct RosterSolver: Sendable {
         let best = bound.value
         if let b = best, let o = solution.objective {
             solution.bound = b.value
-            solution.gap = max(0, (o - b.value) / max(1e-9, abs(o)))
+            solution.gap = gap(o, bound: b.value)
         }
         solution.seconds = seconds(clock.now - started)
         return (solution, SearchSummary(constructed: report.constructed, constructionSeconds: report.constructionSeconds,
