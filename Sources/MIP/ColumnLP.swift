@@ -81,6 +81,34 @@ public final class ColumnLP {
         boundsChanged = true
     }
 
+    /// Changes a row's bounds (either may be infinite); the next solve starts with the dual simplex.
+    public func setRowBounds(_ row: Int, lower: Double, upper: Double) throws(MIPError) {
+        guard row >= 0, row < rowCount else { throw .invalidOption(name: "row", value: "\(row)", expected: "0..<\(rowCount)") }
+        guard !lower.isNaN, !upper.isNaN, lower <= upper, lower != .infinity, upper != -.infinity else {
+            throw .invertedBounds(kind: "row", name: "#\(row)", lower: lower, upper: upper)
+        }
+        let (type, lb, ub) = GLPKProblem.boundType(lower, upper)
+        glp_set_row_bnds(pointer, Int32(row + 1), type, lb, ub)
+        boundsChanged = true
+    }
+
+    /// Replaces a row's coefficients (every column not named gets 0).
+    public func setRow(_ row: Int, terms: [(column: Int, coefficient: Double)]) throws(MIPError) {
+        guard row >= 0, row < rowCount else { throw .invalidOption(name: "row", value: "\(row)", expected: "0..<\(rowCount)") }
+        var seen = Set<Int>()
+        for t in terms {
+            guard t.column >= 0, t.column < columnCount else {
+                throw .invalidOption(name: "column of row #\(row)", value: "\(t.column)", expected: "0..<\(columnCount)")
+            }
+            guard t.coefficient.isFinite else { throw .nonFiniteCoefficient(row: "#\(row)", column: "#\(t.column)", value: t.coefficient) }
+            guard seen.insert(t.column).inserted else { throw .duplicateEntry(row: "#\(row)", column: "#\(t.column)") }
+        }
+        let nz = terms.filter { $0.coefficient != 0 }
+        let ind: [Int32] = [0] + nz.map { Int32($0.column + 1) }
+        let val: [Double] = [0] + nz.map(\.coefficient)
+        glp_set_mat_row(pointer, Int32(row + 1), Int32(nz.count), ind, val)
+    }
+
     /// A column's bounds as set.
     public func bounds(_ column: Int) -> (lower: Double, upper: Double) {
         precondition(column >= 0 && column < columnCount, "column \(column) of \(columnCount)")

@@ -53,6 +53,9 @@ public final class NRPBranchAndPrice {
     public var lowestOpen: Double { open.map(\.bound).min() ?? cutoff }
     /// True once every node was explored or cut off: nothing in the region beats the cutoff.
     public var complete: Bool { open.isEmpty }
+    /// True while a plunge goes on: the next node is the last child pushed (kept across calls of `run`, so a
+    /// search run in slices plunges as one run without them would).
+    private var plunging = false
     /// Pricing rounds at most per node.
     public var roundsPerNode = 200
 
@@ -73,6 +76,14 @@ public final class NRPBranchAndPrice {
             }
         }
     }
+
+    /// Local branching: the whole programme within `limit` employee-days of `incumbent` (a row of the
+    /// master while the search runs; its multiplier in the pricing and in every node's bound).
+    public convenience init(_ cg: NRPColumnGeneration, cutoff: Double, around incumbent: NRPSolution, within limit: Int) throws {
+        try self.init(cg, cutoff: cutoff, from: incumbent)
+        localBranch = (incumbent, limit)
+    }
+    private var localBranch: (from: NRPSolution, limit: Int)?
 
     /// Lowers the cutoff (a roster found elsewhere); open nodes that cannot beat it are dropped.
     public func lower(cutoff value: Double) {
@@ -100,12 +111,15 @@ public final class NRPBranchAndPrice {
     /// Explores until `deadline` (seconds from `elapsed()`) or until it has explored `maxNodes` nodes in all.
     /// Each roster found at a whole LP goes to `found`, which returns its value as
     /// scored; a lower value becomes the cutoff.
-    public func run(until deadline: Double, maxNodes: Int = .max, elapsed: () -> Double,
+    public func run(until deadline: Double, maxNodes: Int = .max, untilImproved: Bool = false, elapsed: () -> Double,
                     log: ((String) -> Void)? = nil, found: (NRPSolution) -> Double) throws {
         let started = elapsed()
         defer { seconds += elapsed() - started }
         let inst = cg.instance, nE = inst.staff.count, h = inst.horizon, nt = inst.shifts.count
         let lp = try cg.masterLP()
+        if let lb = localBranch { try cg.limitDistance(from: lb.from, to: Double(lb.limit)) }
+        defer { if localBranch != nil { try? cg.limitDistance(from: nil) } }
+        let limit = Double(localBranch?.limit ?? 0)
         let all = self.all
         var mask = base
         var barred = [[Bool]](repeating: [], count: nE)
@@ -127,12 +141,11 @@ public final class NRPBranchAndPrice {
             }
         }
         /// Employee e's cheapest schedule keeping to the node's restrictions at cover duals `pi`, and its cost.
-        func cheapest(_ e: Int, _ pi: [Double]) -> (cost: Double, shifts: [Int?])? {
-            cg.cheapest(e, pi, allowed: { d in mask[e][d] == all ? nil : mask[e][d] })
+        func cheapest(_ e: Int, _ pi: [Double], nu: Double = 0) -> (cost: Double, shifts: [Int?])? {
+            cg.cheapest(e, pi, nu: nu, allowed: { d in mask[e][d] == all ? nil : mask[e][d] })
         }
         let zero = [Double](repeating: 0, count: inst.cover.count)
         var lastPath: [Restriction]? = nil
-        var plunging = false
         while !open.isEmpty {
             guard nodes < maxNodes, elapsed() < deadline else { return }
             // Best bound first (the deeper on a tie), or the last child while plunging.
@@ -174,10 +187,10 @@ public final class NRPBranchAndPrice {
                 lpSeconds += t1 - t0
                 defer { pricingSeconds += elapsed() - t1 }
                 let duals = lp.duals
-                let pi = cg.coverDuals(duals)
-                var value = 0.0, added = 0
+                let pi = cg.coverDuals(duals), nu = cg.distanceDual(duals)
+                var value = nu * limit, added = 0
                 for e in 0..<nE {
-                    guard let b = cheapest(e, pi) else { empty = true; break }
+                    guard let b = cheapest(e, pi, nu: nu) else { empty = true; break }
                     value += b.cost
                     if b.cost - duals[e] < -1e-6, try cg.add(e, b.shifts) {
                         while barred[e].count < cg.schedules[e].count { barred[e].append(false) }
@@ -218,7 +231,9 @@ public final class NRPBranchAndPrice {
             guard !whole, let b = branch else {
                 let value = found(roster)
                 log?(String(format: "%6.2fs branch and price: node %d (depth %d) roster %.0f", elapsed(), nodes, node.path.count, value))
+                let before = cutoff
                 lower(cutoff: value)
+                if untilImproved && cutoff < before { return }
                 continue
             }
             let m = mask[b.e][b.d], o = UInt64(1) << UInt64(b.option)
@@ -267,6 +282,8 @@ final class TreeThread: @unchecked Sendable {
                 var nextMaster = Self.masterPeriod
                 var turn = 0
                 var rng = SplitMix64(seed: 7)
+                var local: (tree: NRPBranchAndPrice, around: Double)?
+                var localLimit = 40
                 func note(_ line: String) { lock.withLock { _log.append(line) } }
                 /// A roster found on this thread: scored, kept when the best yet; its value (+∞ when unlawful).
                 let take = { [self] (s: NRPSolution) -> Double in
@@ -299,13 +316,29 @@ final class TreeThread: @unchecked Sendable {
                     }
                     guard end - elapsed() > 2, let (value, from) = lock.withLock({ best }) else { continue }
                     turn += 1
-                    let (open, _) = NRPBranchAndPrice.region(inst, share: 0.875, byDays: turn % 2 == 0, rng: &rng)
-                    let sub = try NRPBranchAndPrice(cg, cutoff: value, from: from, open: open)
-                    try sub.run(until: min(end, elapsed() + 5), maxNodes: 200, elapsed: elapsed, found: take)
-                    if trace {
-                        note(String(format: "%6.2fs tree: neighbourhood %d, %d nodes%@: best %.0f", elapsed(), turn, sub.nodes,
-                                    sub.complete ? " (complete)" : "", lock.withLock { best?.value } ?? .infinity))
+                    if turn % 2 == 1 {
+                        // Most of the staff, or most of the days for everyone, re-planned from the best roster.
+                        let (open, _) = NRPBranchAndPrice.region(inst, share: 0.875, byDays: turn % 4 == 3, rng: &rng)
+                        let sub = try NRPBranchAndPrice(cg, cutoff: value, from: from, open: open)
+                        try sub.run(until: min(end, elapsed() + 5), maxNodes: 200, elapsed: elapsed, found: take)
+                        if trace {
+                            note(String(format: "%6.2fs tree: neighbourhood %d, %d nodes%@: best %.0f", elapsed(), turn, sub.nodes,
+                                        sub.complete ? " (complete)" : "", lock.withLock { best?.value } ?? .infinity))
+                        }
+                        continue
                     }
+                    // Local branching: every employee-day may move, but only so many of them (the tree kept while
+                    // the best roster stays; the limit half as large again each time one is searched in full).
+                    if local == nil || local!.around != value {
+                        local = (try NRPBranchAndPrice(cg, cutoff: value, around: from, within: localLimit), value)
+                    }
+                    let sub = local!.tree
+                    try sub.run(until: min(end, elapsed() + 5), untilImproved: true, elapsed: elapsed, found: take)
+                    if trace {
+                        note(String(format: "%6.2fs tree: local branching %d within %d, %d nodes%@: best %.0f", elapsed(), turn, localLimit,
+                                    sub.nodes, sub.complete ? " (complete)" : "", lock.withLock { best?.value } ?? .infinity))
+                    }
+                    if sub.complete { local = nil; localLimit += localLimit / 2 }
                 }
                 if trace {
                     note(String(format: "%6.2fs tree: %d nodes in %.1fs (%d rounds; LP %.1fs, pricing %.1fs), depth %d, %@", elapsed(),

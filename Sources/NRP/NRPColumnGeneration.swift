@@ -34,6 +34,14 @@ public final class NRPColumnGeneration {
     public private(set) var rounds = 0
     /// True once no schedule prices out at the master's duals: `bound` is then the master's LP value.
     public private(set) var converged = false
+    /// Local branching in the master (Fischetti & Lodi): at most `limit` employee-days may differ from
+    /// `from`. The master's last row counts each schedule's days unlike `from` (free while nil); an
+    /// artificial column buys excess distance at `distancePenalty` a day, so the master stays feasible
+    /// under any branching before pricing has found schedules near enough.
+    public private(set) var distance: (from: NRPSolution, limit: Double)?
+    static let distancePenalty = 1000.0
+    private var distanceSlack = -1
+    var distanceRow: Int { instance.staff.count + instance.cover.count }
     /// (day, shift) → cover index, or nil where the instance sets no cover.
     let coverAt: [[Int?]]
     /// Request penalty of working each (day, shift) per employee, and the constant of unmet on-requests.
@@ -84,6 +92,34 @@ public final class NRPColumnGeneration {
     /// The bounds of a schedule's column in the master's LP (nil before the LP exists).
     func columnBounds(_ e: Int, _ p: Int) -> (lower: Double, upper: Double)? { lp.map { $0.bounds(lpColumn[e][p]) } }
 
+    /// Employee-days of `shifts` (employee e's) unlike `from`.
+    static func distance(_ e: Int, _ shifts: [Int?], from: NRPSolution) -> Int {
+        var n = 0
+        for (d, t) in shifts.enumerated() where t != from.shifts[e][d] { n += 1 }
+        return n
+    }
+
+    /// Limits the master to rosters within `limit` employee-days of `from` (local branching), or lifts
+    /// the limit (`from` nil).
+    public func limitDistance(from: NRPSolution?, to limit: Double = 0) throws {
+        let lp = try masterLP()
+        distance = from.map { ($0, limit) }
+        var terms: [(column: Int, coefficient: Double)] = [(distanceSlack, -1)]
+        if let from {
+            for e in schedules.indices {
+                for (p, c) in lpColumn[e].enumerated() { terms.append((c, Double(Self.distance(e, schedules[e][p].shifts, from: from)))) }
+            }
+        }
+        try lp.setRow(distanceRow, terms: terms)
+        try lp.setRowBounds(distanceRow, lower: -.infinity, upper: from == nil ? .infinity : limit)
+    }
+
+    /// The distance row's dual as a Lagrange multiplier: ≤ 0 (a ≤ row of a minimisation), no lower than
+    /// the artificial's price; 0 without a limit.
+    func distanceDual(_ duals: [Double]) -> Double {
+        distance == nil ? 0 : max(-Self.distancePenalty, min(0, duals[distanceRow]))
+    }
+
     /// Adds every employee's schedule of a solution.
     public func add(_ s: NRPSolution) throws {
         for e in s.shifts.indices { try add(e, s.shifts[e]) }
@@ -95,6 +131,7 @@ public final class NRPColumnGeneration {
         let nE = instance.staff.count
         var terms: [(row: Int, coefficient: Double)] = [(e, 1)]
         for (d, t) in schedules[e][p].shifts.enumerated() { if let t, let i = coverAt[d][t] { terms.append((nE + i, 1)) } }
+        if let distance { terms.append((distanceRow, Double(Self.distance(e, schedules[e][p].shifts, from: distance.from)))) }
         lpColumn[e].append(try lp.addColumn(objective: schedules[e][p].cost, upper: 1, terms: terms))
     }
 
@@ -103,11 +140,12 @@ public final class NRPColumnGeneration {
         if let lp { return lp }
         let inst = instance, nE = inst.staff.count
         let made = try ColumnLP(rows: Array(repeating: (1.0, 1.0), count: nE)
-                                + inst.cover.map { (Double($0.requirement), Double($0.requirement)) })
+                                + inst.cover.map { (Double($0.requirement), Double($0.requirement)) } + [(-.infinity, .infinity)])
         for (i, c) in inst.cover.enumerated() {
             try made.addColumn(objective: Double(c.underWeight), upper: Double(c.requirement), terms: [(nE + i, 1)])
             try made.addColumn(objective: Double(c.overWeight), terms: [(nE + i, -1)])
         }
+        distanceSlack = try made.addColumn(objective: Self.distancePenalty, terms: [(distanceRow, -1)])
         lp = made
         for e in schedules.indices { for p in schedules[e].indices { try enter(e, p) } }
         return made
@@ -143,13 +181,20 @@ public final class NRPColumnGeneration {
     /// +M on a forbidden shift, −M on each allowed shift of a day that must be
     /// worked; the cost returned is without M. Shared by the day dive (a day
     /// fixed is one option) and branch and price (a day restricted to several).
-    func cheapest(_ e: Int, _ pi: [Double], allowed: (Int) -> UInt64?) -> (cost: Double, shifts: [Int?])? {
+    func cheapest(_ e: Int, _ pi: [Double], nu: Double = 0, allowed: (Int) -> UInt64?) -> (cost: Double, shifts: [Int?])? {
         let h = instance.horizon, nt = instance.shifts.count
         let big = 1e6
         var cost = workCost[e]
         var forced = 0
+        // The distance row's multiplier ν ≤ 0 on the days unlike the limit's roster: −ν·(1 − x) on its worked
+        // days (the constant kept apart), −ν·x on its days off.
+        var constant = 0.0
+        let from = nu != 0 ? distance?.from.shifts[e] : nil
         for d in 0..<h {
             for t in 0..<nt { if let i = coverAt[d][t] { cost[d][t] -= pi[i] } }
+            if let from {
+                if let t0 = from[d] { cost[d][t0] += nu; constant -= nu } else { for t in 0..<nt { cost[d][t] -= nu } }
+            }
             guard let m = allowed(d) else { continue }
             let mustWork = m & 1 == 0
             if mustWork { forced += 1 }
@@ -157,7 +202,7 @@ public final class NRPColumnGeneration {
         }
         guard let b = pricers[e].cheapest(cost).first,
               b.shifts.indices.allSatisfy({ d in allowed(d).map { $0 & Self.option(b.shifts[d]) != 0 } ?? true }) else { return nil }
-        return (b.cost + big * Double(forced) + requestConstant[e], b.shifts)
+        return (b.cost + big * Double(forced) + requestConstant[e] + constant, b.shifts)
     }
 
     /// The master's row duals as cover duals, clamped to [−over weight, under

@@ -237,6 +237,9 @@ public struct NRPSolver: Sendable {
         }
         var iteration = 0, subMIPs = 0
         var openShare = 0.5, windowShare = 0.5, byWindow = true
+        var bpTurn = 0
+        var local: (tree: NRPBranchAndPrice, around: Double)?
+        var localLimit = 40
         while left() > 0.4 {
             if let n = iterations, iteration >= n { break }
             if exchange() { break }
@@ -253,6 +256,31 @@ public struct NRPSolver: Sendable {
                     // window of days for everyone. Each share grows while its neighbourhoods are proved unable
                     // to improve and shrinks when one is not finished; below the whole programme, which the
                     // tree's thread searches already.
+                    bpTurn += 1
+                    if bpTurn % 3 == 0 {
+                        // Local branching: the whole programme within a number of employee-days of the current
+                        // roster, the tree kept while the roster stays; the limit grows when it is searched in full.
+                        if local == nil || local!.around != currentValue {
+                            local = (try NRPBranchAndPrice(cg, cutoff: currentValue, around: current, within: localLimit), currentValue)
+                        }
+                        let sub = local!.tree
+                        var found: NRPSolution?
+                        try sub.run(until: deterministic ? .infinity : elapsed() + min(8, left() - 0.3), maxNodes: sub.nodes + 200,
+                                    untilImproved: true, elapsed: elapsed) { s in
+                            let r = NRPEvaluator.evaluate(s, inst)
+                            guard r.feasible else { return .infinity }
+                            if Double(r.objective) < currentValue { found = s }
+                            return Double(r.objective)
+                        }
+                        if trace {
+                            log.append(String(format: "%6.2fs it %d local branching within %d: %d nodes%@", elapsed(), iteration, localLimit,
+                                              sub.nodes, sub.complete ? ", complete" : ""))
+                        }
+                        let within = localLimit
+                        if sub.complete { local = nil; localLimit += localLimit / 2 }
+                        if let found { _ = accept(found, "local branching within \(within)") }
+                        continue
+                    }
                     byWindow.toggle()
                     let share = byWindow ? windowShare : openShare
                     let (open, label) = NRPBranchAndPrice.region(inst, share: share, byDays: byWindow, rng: &rng)

@@ -68,6 +68,31 @@ struct NRPColumnGenerationTests {
         }
     }
 
+    @Test("under local branching each employee's cheapest schedule is GLPK's minimum of its request penalty less ν times its days unlike the roster",
+          arguments: [-3.0, -0.5])
+    func pricerUnderLocalBranching(_ nu: Double) throws {
+        let (inst, cg) = try Self.converged(1)
+        let model = NRPModel(inst)
+        let from = try #require(try cg.assignmentDive(until: .infinity, elapsed: { 0 }))
+        try cg.limitDistance(from: from, to: 10)
+        defer { try? cg.limitDistance(from: nil) }
+        let zero = [Double](repeating: 0, count: inst.cover.count)
+        for e in inst.staff.indices {
+            // −ν per day unlike `from`: −ν·(1 − x) on its worked days, −ν·x on its days off.
+            var cost = cg.workCost[e]
+            var constant = cg.requestConstant[e]
+            for d in 0..<inst.horizon {
+                for t in inst.shifts.indices { cost[d][t] += from.shifts[e][d] == t ? nu : (from.shifts[e][d] == nil ? -nu : 0) }
+                if from.shifts[e][d] != nil { constant -= nu }
+            }
+            let glpk = try GLPKSolver().solve(Self.alone(model, e, cost))
+            let got = try #require(cg.cheapest(e, zero, nu: nu, allowed: { _ in nil }))
+            #expect(abs(got.cost - (glpk.objective! + constant)) < 1e-6, "employee \(inst.staff[e].id)")
+            let changed = Double(NRPColumnGeneration.distance(e, got.shifts, from: from))
+            #expect(abs(got.cost - (cg.penalty(e, got.shifts) - nu * changed)) < 1e-6)
+        }
+    }
+
     @Test("resources tracked only once they bind: the pricer learns them as costs change and its minimum stays GLPK's")
     func trackedResourcesStayExact() throws {
         // Instance 8: nights capped at 4 (or fewer), early and late shifts at 14 or 8, two weekends in four.
@@ -254,5 +279,54 @@ struct NRPBranchAndPriceTests {
         let s = try #require(best)
         #expect(abs(Double(NRPEvaluator.evaluate(s, inst).objective) - optimum) < 1e-6)
         for e in inst.staff.indices where !open.contains(e) { #expect(s.shifts[e] == start.shifts[e]) }
+    }
+
+    @Test("local branching searched to the end finds what GLPK proves optimal within that many changed days, and lifts its row after",
+          arguments: [(1, 6), (1, 16), (2, 10)])
+    func localBranching(_ k: Int, _ limit: Int) throws {
+        let (inst, cg) = try NRPColumnGenerationTests.converged(k)
+        // A start some way from the optimum: the dive's roster with its first two employees' schedules exchanged where lawful.
+        var start = try #require(try cg.assignmentDive(until: .infinity, elapsed: { 0 }))
+        let dive = NRPEvaluator.evaluate(start, inst).objective
+        if let (a, b) = inst.staff.indices.lazy.flatMap({ a in inst.staff.indices.lazy.map { (a, $0) } }).first(where: { a, b in
+            guard a < b, start.shifts[a] != start.shifts[b] else { return false }
+            var t = start
+            t.shifts.swapAt(a, b)
+            let v = NRPEvaluator.evaluate(t, inst)
+            return v.feasible && v.objective > dive
+        }) { start.shifts.swapAt(a, b) }
+        let current = Double(NRPEvaluator.evaluate(start, inst).objective)
+        // GLPK on the compact programme with the same row: days unlike the start, at most `limit`.
+        let model = NRPModel(inst)
+        var lp = model.program
+        var terms: [(ColumnID, Double)] = []
+        var worked = 0
+        for e in inst.staff.indices {
+            for d in 0..<inst.horizon {
+                if let t0 = start.shifts[e][d] { worked += 1; terms.append((try #require(model.x[e][d][t0]), -1)) }
+                else { for c in model.x[e][d] { if let c { terms.append((c, 1)) } } }
+            }
+        }
+        lp.addRow(name: "distance", terms: terms, upper: Double(limit - worked))
+        var options = SolveOptions(timeLimit: 120)
+        options.initialSolution = model.values(start)
+        let exact = try GLPKSolver().solve(lp, options: options)
+        #expect(exact.status == .optimal)
+        let optimum = try #require(exact.objective)
+        #expect(optimum < current)  // the start is not already the best within the limit: the search has work to do
+        let tree = try NRPBranchAndPrice(cg, cutoff: current + 1, around: start, within: limit)
+        var best: NRPSolution?
+        try tree.run(until: .infinity, maxNodes: 20_000, elapsed: { 0 }) { s in
+            best = s
+            return Self.score(s, inst)
+        }
+        #expect(tree.complete)
+        let s = try #require(best)
+        #expect(abs(Double(NRPEvaluator.evaluate(s, inst).objective) - optimum) < 1e-6)
+        var changed = 0
+        for e in inst.staff.indices { for d in 0..<inst.horizon where s.shifts[e][d] != start.shifts[e][d] { changed += 1 } }
+        #expect(changed <= limit)
+        #expect(cg.distance == nil)
+        try NRPColumnGenerationTests.expectNoBars(cg)
     }
 }
