@@ -237,7 +237,7 @@ public struct NRPSolver: Sendable {
         }
         var iteration = 0, subMIPs = 0
         var openShare = 0.5, windowShare = 0.5, byWindow = true
-        var bpTurn = 0
+        var bpTurn = 0, localAgain = false
         var local: (tree: NRPBranchAndPrice, around: Double)?
         var localLimit = 40
         while left() > 0.4 {
@@ -250,14 +250,15 @@ public struct NRPSolver: Sendable {
                 if bestValue < currentValue { current = best!; currentValue = bestValue }
                 continue
             }
-            if iteration % 3 == 1 {
+            if iteration % 3 == 1 || localAgain {
                 if treeIsCheap() {
                     // Branch and price over a share of the staff (the others kept) or, every other time, over a
                     // window of days for everyone. Each share grows while its neighbourhoods are proved unable
                     // to improve and shrinks when one is not finished; below the whole programme, which the
                     // tree's thread searches already.
-                    bpTurn += 1
-                    if bpTurn % 3 == 0 {
+                    if !localAgain { bpTurn += 1 }
+                    if bpTurn % 3 == 0 || localAgain {
+                        localAgain = false
                         // Local branching: the whole programme within a number of employee-days of the current
                         // roster, the tree kept while the roster stays; the limit grows when it is searched in full.
                         if local == nil || local!.around != currentValue {
@@ -278,7 +279,10 @@ public struct NRPSolver: Sendable {
                         }
                         let within = localLimit
                         if sub.complete { local = nil; localLimit += localLimit / 2 }
-                        if let found { _ = accept(found, "local branching within \(within)") }
+                        if let found {
+                            _ = accept(found, "local branching within \(within)")
+                            localAgain = true  // from the better roster at once, while it improves
+                        }
                         continue
                     }
                     byWindow.toggle()
