@@ -252,8 +252,11 @@ public final class NRPBranchAndPrice {
 /// second, and after every five seconds of tree the restricted master — one
 /// schedule per employee among every schedule the tree and the search have
 /// generated — as a 0/1 programme for GLPK's branch and cut (3 s at most),
-/// then a neighbourhood of the best roster by the same branch and price (7/8 of
-/// the staff, or 7/8 of the days for everyone, in turn; 5 s or 200 nodes).
+/// then a neighbourhood of the best roster by the same branch and price, 5 s at
+/// most: in turn 7/8 of the staff or 7/8 of the days for everyone (200 nodes
+/// at most), and local branching — the whole programme within so many
+/// employee-days of the best roster, its tree kept from turn to turn while
+/// that roster stays.
 /// Through a lock it publishes every roster it finds and its bound (the
 /// lowest open node's, or its cutoff once the tree is complete), and takes
 /// the search's best roster and new schedules between slices.

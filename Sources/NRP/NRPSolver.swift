@@ -28,8 +28,10 @@ public struct NRPResult: Sendable {
 /// master's LPs, each employee's schedules priced exactly by
 /// `NRPSchedulePricer`), rosters by two dives (on whole schedules, then on single
 /// days) and best responses (if none, a construction employee by employee), then
-/// a large-neighbourhood search — a share of the employees re-planned by branch
-/// and price (or by the day dive where the tree's nodes are slow), or, as
+/// a large-neighbourhood search — a share of the employees or of the days
+/// re-planned by branch and price, or the whole programme within so many changed
+/// employee-days (local branching; or half the employees by the day dive where
+/// the tree's nodes are slow), or, as
 /// sub-MIPs, a few employees over the whole horizon or every employee over a
 /// week, each with the rest fixed, reduced before GLPK sees it and warm-started
 /// from the incumbent, so it is never worse. The bound is the better of the
@@ -252,10 +254,11 @@ public struct NRPSolver: Sendable {
             }
             if iteration % 3 == 1 || localAgain {
                 if treeIsCheap() {
-                    // Branch and price over a share of the staff (the others kept) or, every other time, over a
-                    // window of days for everyone. Each share grows while its neighbourhoods are proved unable
-                    // to improve and shrinks when one is not finished; below the whole programme, which the
-                    // tree's thread searches already.
+                    // Branch and price, in turn over a share of the staff (the others kept), over a window of
+                    // days for everyone, and over the whole programme within so many changed employee-days
+                    // (local branching; again at once while it improves). Each share grows while its
+                    // neighbourhoods are proved unable to improve and shrinks when one is not finished; below
+                    // the whole programme, which the tree's thread searches already.
                     if !localAgain { bpTurn += 1 }
                     if bpTurn % 3 == 0 || localAgain {
                         localAgain = false
@@ -308,6 +311,7 @@ public struct NRPSolver: Sendable {
                     if let found { _ = accept(found, "branch and price, \(label)") }
                     continue
                 }
+                localAgain = false
                 let chosen = Set(rng.shuffled(Array(inst.staff.indices)).prefix(max(1, inst.staff.count / 2)))
                 guard let d = try cg.assignmentDive(until: deterministic ? .infinity : elapsed() + min(8, left() - 0.3), from: current,
                                                     open: { e, _ in chosen.contains(e) }, elapsed: elapsed) else { continue }
