@@ -203,6 +203,31 @@ struct NRPBranchAndPriceTests {
         return r.feasible ? Double(r.objective) : .infinity
     }
 
+    /// The last roster a search run to the end reports (it must complete and report one).
+    static func toTheEnd(_ tree: NRPBranchAndPrice, _ inst: NRPInstance) throws -> NRPSolution {
+        var best: NRPSolution?
+        try tree.run(until: .infinity, maxNodes: 20_000, elapsed: { 0 }) { s in
+            best = s
+            return score(s, inst)
+        }
+        #expect(tree.complete)
+        return try #require(best)
+    }
+
+    /// `start` with two employees' schedules exchanged, the first pair for which that is lawful and worse; nil if none.
+    static func worsened(_ start: NRPSolution, _ inst: NRPInstance) -> NRPSolution? {
+        let value = NRPEvaluator.evaluate(start, inst).objective
+        for a in inst.staff.indices {
+            for b in inst.staff.indices where a < b && start.shifts[a] != start.shifts[b] {
+                var t = start
+                t.shifts.swapAt(a, b)
+                let v = NRPEvaluator.evaluate(t, inst)
+                if v.feasible && v.objective > value { return t }
+            }
+        }
+        return nil
+    }
+
     @Test("instance 1 from the root: the search completes at the published optimum 607, though the Dantzig–Wolfe bound is 558; no bar outlives it")
     func instance1() throws {
         let (inst, cg) = try NRPColumnGenerationTests.converged(1)
@@ -242,14 +267,8 @@ struct NRPBranchAndPriceTests {
         #expect(Double(r.objective) >= cg.bound - 1e-6)
         for e in inst.staff.indices { #expect(cg.schedules[e].contains { $0.shifts == s.shifts[e] }) }
         // From a worse start (two employees' schedules exchanged where that is lawful for both), the master finds its way back down.
-        if let (a, b) = inst.staff.indices.lazy.flatMap({ a in inst.staff.indices.lazy.map { (a, $0) } }).first(where: { a, b in
-            guard a < b, start.shifts[a] != start.shifts[b] else { return false }
-            var t = start
-            t.shifts.swapAt(a, b)
-            let v = NRPEvaluator.evaluate(t, inst)
-            return v.feasible && v.objective > startValue
-        }) {
-            start.shifts.swapAt(a, b)
+        if let w = Self.worsened(start, inst) {
+            start = w
             let worse = NRPEvaluator.evaluate(start, inst).objective
             let back = try #require(try cg.restrictedMaster(timeLimit: 30, start: start))
             #expect(NRPEvaluator.evaluate(back, inst).objective < worse)
@@ -269,14 +288,7 @@ struct NRPBranchAndPriceTests {
         let optimum = exact.solution.objective! + exact.objectiveOffset
         // Cutoff one above the start: the start itself could be found, so the search ends at the region's optimum.
         let current = Double(NRPEvaluator.evaluate(start, inst).objective)
-        let tree = try NRPBranchAndPrice(cg, cutoff: current + 1, from: start, open: isOpen)
-        var best: NRPSolution?
-        try tree.run(until: .infinity, maxNodes: 20_000, elapsed: { 0 }) { s in
-            best = s
-            return Self.score(s, inst)
-        }
-        #expect(tree.complete)
-        let s = try #require(best)
+        let s = try Self.toTheEnd(try NRPBranchAndPrice(cg, cutoff: current + 1, from: start, open: isOpen), inst)
         #expect(abs(Double(NRPEvaluator.evaluate(s, inst).objective) - optimum) < 1e-6)
         for e in inst.staff.indices where !open.contains(e) { #expect(s.shifts[e] == start.shifts[e]) }
     }
@@ -286,15 +298,8 @@ struct NRPBranchAndPriceTests {
     func localBranching(_ k: Int, _ limit: Int) throws {
         let (inst, cg) = try NRPColumnGenerationTests.converged(k)
         // A start some way from the optimum: the dive's roster with its first two employees' schedules exchanged where lawful.
-        var start = try #require(try cg.assignmentDive(until: .infinity, elapsed: { 0 }))
-        let dive = NRPEvaluator.evaluate(start, inst).objective
-        if let (a, b) = inst.staff.indices.lazy.flatMap({ a in inst.staff.indices.lazy.map { (a, $0) } }).first(where: { a, b in
-            guard a < b, start.shifts[a] != start.shifts[b] else { return false }
-            var t = start
-            t.shifts.swapAt(a, b)
-            let v = NRPEvaluator.evaluate(t, inst)
-            return v.feasible && v.objective > dive
-        }) { start.shifts.swapAt(a, b) }
+        let dive = try #require(try cg.assignmentDive(until: .infinity, elapsed: { 0 }))
+        let start = Self.worsened(dive, inst) ?? dive
         let current = Double(NRPEvaluator.evaluate(start, inst).objective)
         // GLPK on the compact programme with the same row: days unlike the start, at most `limit`.
         let model = NRPModel(inst)
@@ -314,14 +319,7 @@ struct NRPBranchAndPriceTests {
         #expect(exact.status == .optimal)
         let optimum = try #require(exact.objective)
         #expect(optimum < current)  // the start is not already the best within the limit: the search has work to do
-        let tree = try NRPBranchAndPrice(cg, cutoff: current + 1, around: start, within: limit)
-        var best: NRPSolution?
-        try tree.run(until: .infinity, maxNodes: 20_000, elapsed: { 0 }) { s in
-            best = s
-            return Self.score(s, inst)
-        }
-        #expect(tree.complete)
-        let s = try #require(best)
+        let s = try Self.toTheEnd(try NRPBranchAndPrice(cg, cutoff: current + 1, around: start, within: limit), inst)
         #expect(abs(Double(NRPEvaluator.evaluate(s, inst).objective) - optimum) < 1e-6)
         var changed = 0
         for e in inst.staff.indices { for d in 0..<inst.horizon where s.shifts[e][d] != start.shifts[e][d] { changed += 1 } }
