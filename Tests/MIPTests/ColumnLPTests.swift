@@ -47,6 +47,30 @@ struct ColumnLPTests {
         #expect(grown.solve() == .optimal)
     }
 
+    @Test("a row rewritten and re-bounded after solves (a side constraint switched on and off) gives the optimum of the LP with it")
+    func rowRewritten() throws {
+        // min x + 2y + 3z, x + y + z = 1, a free row that becomes x ≤ 0.25 and is freed again.
+        let lp = try ColumnLP(rows: [(1, 1), (-.infinity, .infinity)])
+        for c in [1.0, 2, 3] { try lp.addColumn(objective: c, terms: [(0, 1)]) }
+        #expect(lp.solve() == .optimal)
+        #expect(abs(lp.objective - 1) < 1e-9)
+        try lp.setRow(1, terms: [(0, 1)])
+        try lp.setRowBounds(1, lower: -.infinity, upper: 0.25)
+        #expect(lp.solve() == .optimal)
+        #expect(abs(lp.objective - 1.75) < 1e-9)  // x = 0.25, y = 0.75
+        #expect(lp.duals[1] < 0)  // the limit binds
+        try lp.setRow(1, terms: [(0, 1), (1, 1)])  // x + y ≤ 0.25: z takes the rest
+        #expect(lp.solve() == .optimal)
+        #expect(abs(lp.objective - (0.25 + 0.75 * 3)) < 1e-9)
+        try lp.setRowBounds(1, lower: -.infinity, upper: .infinity)
+        #expect(lp.solve() == .optimal)
+        #expect(abs(lp.objective - 1) < 1e-9)
+        #expect(throws: MIPError.self) { try lp.setRow(2, terms: []) }
+        #expect(throws: MIPError.self) { try lp.setRow(1, terms: [(3, 1)]) }
+        #expect(throws: MIPError.self) { try lp.setRow(1, terms: [(0, 1), (0, 2)]) }
+        #expect(throws: MIPError.self) { try lp.setRowBounds(1, lower: 1, upper: 0) }
+    }
+
     @Test("bad columns are refused before GLPK sees them")
     func refused() throws {
         let lp = try ColumnLP(rows: [(1, 1), (0, 2)])
