@@ -246,17 +246,41 @@ public final class NRPBranchAndPrice {
     }
 }
 
+/// Local branching around a roster that moves on: one tree per roster value, kept
+/// from turn to turn while that value stays (a turn stops at the first better
+/// roster); the limit on changed employee-days half as large again each time a
+/// tree is searched in full without one.
+final class LocalBranching {
+    /// Employee-days that may change (40 to start).
+    private(set) var limit = 40
+    private var tree: NRPBranchAndPrice?
+    private var around = Double.nan
+
+    /// One turn around `roster` (worth `value`) until `deadline` or `nodes` more nodes; rosters
+    /// found go to `found` as in `NRPBranchAndPrice.run`. Returns the limit searched, the tree's
+    /// nodes so far and whether it was searched in full.
+    func turn(_ cg: NRPColumnGeneration, around roster: NRPSolution, value: Double, until deadline: Double,
+              nodes: Int = 200, elapsed: () -> Double, found: (NRPSolution) -> Double) throws
+        -> (limit: Int, nodes: Int, complete: Bool) {
+        if tree == nil || around != value {
+            tree = try NRPBranchAndPrice(cg, cutoff: value, around: roster, within: limit)
+            around = value
+        }
+        let t = tree!, searched = limit
+        try t.run(until: deadline, maxNodes: t.nodes + nodes, untilImproved: true, elapsed: elapsed, found: found)
+        if t.complete { tree = nil; limit += limit / 2 }
+        return (searched, t.nodes, t.complete)
+    }
+}
+
 /// Branch and price over the whole programme on a thread of its own for the
 /// whole budget, beside the search: its own column generation (GLPK's problems
 /// belong to the thread that made them), then the tree in slices of half a
 /// second, and after every five seconds of tree the restricted master — one
 /// schedule per employee among every schedule the tree and the search have
 /// generated — as a 0/1 programme for GLPK's branch and cut (3 s at most),
-/// then a neighbourhood of the best roster by the same branch and price, 5 s at
-/// most: in turn 7/8 of the staff or 7/8 of the days for everyone (200 nodes
-/// at most), and local branching — the whole programme within so many
-/// employee-days of the best roster, its tree kept from turn to turn while
-/// that roster stays.
+/// then a neighbourhood of the best roster by the same branch and price (7/8 of
+/// the staff, or 7/8 of the days for everyone, in turn; 5 s or 200 nodes).
 /// Through a lock it publishes every roster it finds and its bound (the
 /// lowest open node's, or its cutoff once the tree is complete), and takes
 /// the search's best roster and new schedules between slices.
@@ -285,8 +309,6 @@ final class TreeThread: @unchecked Sendable {
                 var nextMaster = Self.masterPeriod
                 var turn = 0
                 var rng = SplitMix64(seed: 7)
-                var local: (tree: NRPBranchAndPrice, around: Double)?
-                var localLimit = 40
                 func note(_ line: String) { lock.withLock { _log.append(line) } }
                 /// A roster found on this thread: scored, kept when the best yet; its value (+∞ when unlawful).
                 let take = { [self] (s: NRPSolution) -> Double in
@@ -319,29 +341,13 @@ final class TreeThread: @unchecked Sendable {
                     }
                     guard end - elapsed() > 2, let (value, from) = lock.withLock({ best }) else { continue }
                     turn += 1
-                    if turn % 2 == 1 {
-                        // Most of the staff, or most of the days for everyone, re-planned from the best roster.
-                        let (open, _) = NRPBranchAndPrice.region(inst, share: 0.875, byDays: turn % 4 == 3, rng: &rng)
-                        let sub = try NRPBranchAndPrice(cg, cutoff: value, from: from, open: open)
-                        try sub.run(until: min(end, elapsed() + 5), maxNodes: 200, elapsed: elapsed, found: take)
-                        if trace {
-                            note(String(format: "%6.2fs tree: neighbourhood %d, %d nodes%@: best %.0f", elapsed(), turn, sub.nodes,
-                                        sub.complete ? " (complete)" : "", lock.withLock { best?.value } ?? .infinity))
-                        }
-                        continue
-                    }
-                    // Local branching: every employee-day may move, but only so many of them (the tree kept while
-                    // the best roster stays; the limit half as large again each time one is searched in full).
-                    if local == nil || local!.around != value {
-                        local = (try NRPBranchAndPrice(cg, cutoff: value, around: from, within: localLimit), value)
-                    }
-                    let sub = local!.tree
-                    try sub.run(until: min(end, elapsed() + 5), untilImproved: true, elapsed: elapsed, found: take)
+                    let (open, _) = NRPBranchAndPrice.region(inst, share: 0.875, byDays: turn % 2 == 0, rng: &rng)
+                    let sub = try NRPBranchAndPrice(cg, cutoff: value, from: from, open: open)
+                    try sub.run(until: min(end, elapsed() + 5), maxNodes: 200, elapsed: elapsed, found: take)
                     if trace {
-                        note(String(format: "%6.2fs tree: local branching %d within %d, %d nodes%@: best %.0f", elapsed(), turn, localLimit,
-                                    sub.nodes, sub.complete ? " (complete)" : "", lock.withLock { best?.value } ?? .infinity))
+                        note(String(format: "%6.2fs tree: neighbourhood %d, %d nodes%@: best %.0f", elapsed(), turn, sub.nodes,
+                                    sub.complete ? " (complete)" : "", lock.withLock { best?.value } ?? .infinity))
                     }
-                    if sub.complete { local = nil; localLimit += localLimit / 2 }
                 }
                 if trace {
                     note(String(format: "%6.2fs tree: %d nodes in %.1fs (%d rounds; LP %.1fs, pricing %.1fs), depth %d, %@", elapsed(),

@@ -240,8 +240,7 @@ public struct NRPSolver: Sendable {
         var iteration = 0, subMIPs = 0
         var openShare = 0.5, windowShare = 0.5, byWindow = true
         var bpTurn = 0, localAgain = false
-        var local: (tree: NRPBranchAndPrice, around: Double)?
-        var localLimit = 40
+        let local = LocalBranching()
         while left() > 0.4 {
             if let n = iterations, iteration >= n { break }
             if exchange() { break }
@@ -260,30 +259,23 @@ public struct NRPSolver: Sendable {
                     // neighbourhoods are proved unable to improve and shrinks when one is not finished; below
                     // the whole programme, which the tree's thread searches already.
                     if !localAgain { bpTurn += 1 }
-                    if bpTurn % 3 == 0 || localAgain {
+                    if (bpTurn % 3 == 0 || localAgain) && left() > 2 {
                         localAgain = false
-                        // Local branching: the whole programme within a number of employee-days of the current
-                        // roster, the tree kept while the roster stays; the limit grows when it is searched in full.
-                        if local == nil || local!.around != currentValue {
-                            local = (try NRPBranchAndPrice(cg, cutoff: currentValue, around: current, within: localLimit), currentValue)
-                        }
-                        let sub = local!.tree
+                        // Local branching: the whole programme within a number of employee-days of the current roster.
                         var found: NRPSolution?
-                        try sub.run(until: deterministic ? .infinity : elapsed() + min(8, left() - 0.3), maxNodes: sub.nodes + 200,
-                                    untilImproved: true, elapsed: elapsed) { s in
+                        let lb = try local.turn(cg, around: current, value: currentValue,
+                                                until: deterministic ? .infinity : elapsed() + min(8, left() - 0.3), elapsed: elapsed) { s in
                             let r = NRPEvaluator.evaluate(s, inst)
                             guard r.feasible else { return .infinity }
                             if Double(r.objective) < currentValue { found = s }
                             return Double(r.objective)
                         }
                         if trace {
-                            log.append(String(format: "%6.2fs it %d local branching within %d: %d nodes%@", elapsed(), iteration, localLimit,
-                                              sub.nodes, sub.complete ? ", complete" : ""))
+                            log.append(String(format: "%6.2fs it %d local branching within %d: %d nodes%@", elapsed(), iteration, lb.limit,
+                                              lb.nodes, lb.complete ? ", complete" : ""))
                         }
-                        let within = localLimit
-                        if sub.complete { local = nil; localLimit += localLimit / 2 }
                         if let found {
-                            _ = accept(found, "local branching within \(within)")
+                            _ = accept(found, "local branching within \(lb.limit)")
                             localAgain = true  // from the better roster at once, while it improves
                         }
                         continue
