@@ -46,7 +46,7 @@ let package = Package(
         // The entry point only.
         .executableTarget(name: "kinmu", dependencies: ["KinmuCLI"]),
         // Benchmarks: programs that print their figures (make bench).
-        .executableTarget(name: "kinmu-bench", dependencies: ["BusinessCalendar", "Demand", "Rostering", "Scenario", "MIP", "WhatIf"],
+        .executableTarget(name: "kinmu-bench", dependencies: ["BusinessCalendar", "Demand", "Rostering", "Scenario", "MIP", "WhatIf", "NRP"],
                           path: "Benchmarks/KinmuBench"),
 
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),

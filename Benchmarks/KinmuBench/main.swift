@@ -4,11 +4,35 @@ import BusinessCalendar
 import Demand
 import Foundation
 import MIP
+import NRP
 import Rostering
 import Scenario
 import WhatIf
 
 let args = CommandLine.arguments
+
+// `kinmu-bench nrp FILE [NODES]`: branch and price on a benchmark instance for a fixed number of nodes from the
+// converged column generation (no clock decides anything), with the seconds its LPs and its pricing took.
+if args.count > 2 && args[1] == "nrp" {
+    let inst = try NRPInstance.read(args[2])
+    let nodes = args.count > 3 ? Int(args[3]) ?? 100 : 100
+    let clock = ContinuousClock(), started = clock.now
+    func elapsed() -> Double { let d = clock.now - started; return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+    let cg = NRPColumnGeneration(inst)
+    try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: elapsed)
+    let cgSeconds = elapsed()
+    let tree = try NRPBranchAndPrice(cg, cutoff: .infinity)
+    var best = Double.infinity
+    try tree.run(until: .infinity, maxNodes: nodes, elapsed: elapsed) { s in
+        let r = NRPEvaluator.evaluate(s, inst)
+        if r.feasible { best = min(best, Double(r.objective)) }
+        return r.feasible ? Double(r.objective) : .infinity
+    }
+    print(String(format: "%@: column generation %.2f s (%d rounds, bound %.2f); branch and price %d nodes in %.2f s: %d rounds, LP %.2f s, pricing %.2f s (%.2f ms a round), lowest open %.2f, best %.0f",
+                 inst.name, cgSeconds, cg.rounds, cg.bound, tree.nodes, tree.seconds, tree.rounds, tree.lpSeconds, tree.pricingSeconds,
+                 1000 * tree.pricingSeconds / Double(max(1, tree.rounds)), tree.lowestOpen, best))
+    exit(0)
+}
 let scenarioFolder = args.count > 1 ? args[1] : "Scenarios/nankoku"
 let month = YearMonth(args.count > 2 ? args[2] : "2026-12")!
 let repetitions = 5

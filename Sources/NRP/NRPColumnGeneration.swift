@@ -200,9 +200,26 @@ public final class NRPColumnGeneration {
             if mustWork { forced += 1 }
             for t in 0..<nt { cost[d][t] += m & Self.option(t) == 0 ? big : (mustWork ? -big : 0) }
         }
-        guard let b = pricers[e].cheapest(cost).first,
+        guard let b = pricers[e].cheapest(cost, below: held(e, cost, allowed: allowed)).first,
               b.shifts.indices.allSatisfy({ d in allowed(d).map { $0 & Self.option(b.shifts[d]) != 0 } ?? true }) else { return nil }
         return (b.cost + big * Double(forced) + requestConstant[e] + constant, b.shifts)
+    }
+
+    /// The least cost at `cost` of e's schedules generated so far that keep to `allowed` (as in `cheapest`):
+    /// the pricer's cheapest costs no more (every schedule held is lawful).
+    func held(_ e: Int, _ cost: [[Double]], allowed: (Int) -> UInt64? = { _ in nil }) -> Double? {
+        let h = instance.horizon
+        let masks = (0..<h).map(allowed)
+        var least: Double?
+        for s in schedules[e] {
+            var c = 0.0, keeps = true
+            for d in 0..<h {
+                if let m = masks[d], m & Self.option(s.shifts[d]) == 0 { keeps = false; break }
+                if let t = s.shifts[d] { c += cost[d][t] }
+            }
+            if keeps && c < least ?? .infinity { least = c }
+        }
+        return least
     }
 
     /// The master's row duals as cover duals, clamped to [−over weight, under
@@ -223,7 +240,7 @@ public final class NRPColumnGeneration {
         for (e, pricer) in pricers.enumerated() where !skip.contains(e) {
             var cost = workCost[e]
             for d in 0..<inst.horizon { for t in 0..<inst.shifts.count { if let i = coverAt[d][t] { cost[d][t] -= pi[i] } } }
-            guard let b = pricer.cheapest(cost, labelsPerState: labelsPerState).first else { continue }
+            guard let b = pricer.cheapest(cost, labelsPerState: labelsPerState, below: held(e, cost)).first else { continue }
             best.append((e, b.cost + requestConstant[e], b.shifts))
         }
         return best
@@ -460,7 +477,7 @@ public final class NRPColumnGeneration {
                         cost[d][t] += count[d * nt + t] < c.requirement ? -Double(c.underWeight) : Double(c.overWeight)
                     }
                 }
-                if let b = pricers[e].cheapest(cost).first, b.cost < Self.total(cost, s.shifts[e]) - 1e-9 {
+                if let b = pricers[e].cheapest(cost, below: Self.total(cost, s.shifts[e])).first, b.cost < Self.total(cost, s.shifts[e]) - 1e-9 {
                     s.shifts[e] = b.shifts
                     changes += 1
                     improved = true

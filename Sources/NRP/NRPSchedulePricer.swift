@@ -42,6 +42,9 @@ public struct NRPSchedulePricer: Sendable {
     let minuteUnit: Int
     /// Most minutes still workable from day d+1 to the end (for pruning labels that cannot reach the minimum).
     let reachable: [Int]
+    /// Shift types alike to the completion bound (same length, class and predecessors they may not follow):
+    /// only the cheapest of a group on a day matters there.
+    let alike: [[Int]]
     /// The resources tracked in the path's state (see `cheapest`), learnt per employee; shared by copies.
     let tracked = Locked<UInt64>(0)
 
@@ -92,6 +95,19 @@ public struct NRPSchedulePricer: Sendable {
         }
         weekendsAfter = (0..<h).map { d in (0..<inst.weeks).filter { 7 * $0 + 6 > d }.count }
         shortest = (0..<nt).filter { inst.allowed(e, $0) }.map { inst.shifts[$0].minutes }.min() ?? 1
+        var alike: [[Int]] = []
+        let lengths = minutes, classOf = followClass, notAfter = forbidden
+        for t in 0..<nt where inst.allowed(e, t) {
+            if let g = alike.firstIndex(where: { g in
+                let u = g[0]
+                return lengths[u] == lengths[t] && classOf[u] == classOf[t] && notAfter.allSatisfy { $0[u] == $0[t] }
+            }) {
+                alike[g].append(t)
+            } else {
+                alike.append([t])
+            }
+        }
+        self.alike = alike
     }
 
     /// Upper-bounded resources that can no longer bind are raised to the
@@ -156,10 +172,21 @@ public struct NRPSchedulePricer: Sendable {
     /// every limit it is the true minimum, else the limits it breaks are tracked
     /// from then on (for this employee) and the path is found again. Every
     /// schedule returned keeps every rule.
-    public func cheapest(_ cost: [[Double]], count: Int = 1, labelsPerState: Int? = nil) -> [(cost: Double, shifts: [Int?])] {
+    ///
+    /// `below`, when given, is the cost of some lawful schedule at these costs (one the caller holds): the
+    /// cheapest costs no more, so a partial schedule that cannot be completed below it (by the completion
+    /// bound, `completions`) is dropped. With `count` 1 only; the result is the same.
+    public func cheapest(_ cost: [[Double]], count: Int = 1, labelsPerState: Int? = nil, below: Double? = nil)
+        -> [(cost: Double, shifts: [Int?])] {
         var track = tracked.value
+        let bound = count == 1 ? below ?? .infinity : .infinity
+        let completions = bound.isFinite ? completions(cost) : nil
         while true {
-            let found = paths(cost, count: count, labelsPerState: labelsPerState, track: track)
+            var found = paths(cost, count: count, labelsPerState: labelsPerState, track: track, below: bound, completions: completions)
+            // A bound below the true minimum (a schedule given that is not lawful) drops every path: priced again without it.
+            if found.isEmpty && completions != nil {
+                found = paths(cost, count: count, labelsPerState: labelsPerState, track: track, below: .infinity, completions: nil)
+            }
             guard let first = found.first else { return [] }
             let broken = exceeded(first.shifts)
             if broken & ~track != 0 {
@@ -189,11 +216,84 @@ public struct NRPSchedulePricer: Sendable {
 
     static let weekendBit: UInt64 = 1 << 63
 
-    func paths(_ cost: [[Double]], count: Int, labelsPerState: Int?, track: UInt64) -> [(cost: Double, shifts: [Int?])] {
+    /// The states of the completion bound: minutes worked, the last day's class, the run and whether it
+    /// touches day 0 — the path's state without the counted types and the weekends.
+    var completionStates: Int { (maxMinutes / minuteUnit + 1) * (forbidden.count + 1) * (max(maxRun, minOff) + 1) * 2 }
+
+    func completionKey(minutes m: Int, last: Int, run: Int, touchesStart: Bool) -> Int {
+        ((m / minuteUnit * (forbidden.count + 1) + last + 1) * (max(maxRun, minOff) + 1) + run) * 2 + (touchesStart ? 1 : 0)
+    }
+
+    /// The completion bound: entry d·S + key is the least cost of days d… to the end from the state `key`
+    /// before day d (S = `completionStates`), +∞ where no completion keeps the rules; over every rule of the
+    /// path except the counted types and the weekends (a relaxation, so a lower bound on every completion).
+    /// A backward pass over the same states and steps as `paths`.
+    func completions(_ cost: [[Double]]) -> [Double] {
+        let h = horizon, states = completionStates
+        let runCap = max(maxRun, minOff) + 1, lasts = forbidden.count + 1, top = maxMinutes / minuteUnit
+        let block = runCap * 2  // the states of one (minutes, last) pair: run and whether it touches day 0
+        let groups = alike.count, rep = alike.map { $0[0] }
+        let step = rep.map { minutes[$0] / minuteUnit }, next = rep.map { followClass[$0] + 1 }
+        // notAfter[c·groups + g]: group g may not follow a shift of class c.
+        let notAfter = forbidden.flatMap { f in rep.map { f[$0] } }
+        let longest = minutes.max() ?? 0
+        var cheapest = [Double](repeating: .infinity, count: groups)
+        var out = [Double](repeating: .infinity, count: (h + 1) * states)
+        out.withUnsafeMutableBufferPointer { v in
+            for mi in 0...top where mi * minuteUnit >= minMinutes {
+                for i in 0..<(lasts * block) { v[h * states + mi * lasts * block + i] = 0 }
+            }
+            for d in stride(from: h - 1, through: 0, by: -1) {
+                let here = d * states, after = (d + 1) * states
+                for g in 0..<groups {
+                    var c = Double.infinity
+                    for t in alike[g] where allowed[d][t] { c = min(c, cost[d][t]) }
+                    cheapest[g] = c
+                }
+                // Only the minutes a path can have before day d and still reach the minimum (the states `paths` reads).
+                let lowest = max(0, minMinutes - reachable[d] - longest), highest = min(maxMinutes, d * longest)
+                guard lowest <= highest else { continue }
+                for mi in (lowest + minuteUnit - 1) / minuteUnit...min(top, highest / minuteUnit) {
+                    let rests = mi * minuteUnit + reachable[d] >= minMinutes
+                    for li in 0..<lasts {
+                        let base = here + (mi * lasts + li) * block
+                        for run in 0..<runCap {
+                            for ts in 0..<2 {
+                                var best = Double.infinity
+                                if rests {
+                                    if li > 0 {
+                                        if ts == 1 || run >= minRun { best = v[after + mi * lasts * block + 2] }
+                                    } else {
+                                        best = v[after + mi * lasts * block + min(run + 1, minOff) * 2 + ts]
+                                    }
+                                }
+                                if li > 0 ? run < maxRun : (ts == 1 || run >= minOff) {
+                                    let run2 = li > 0 ? run + 1 : 1, ts2 = li > 0 ? ts : (d == 0 ? 1 : 0)
+                                    for g in 0..<groups where cheapest[g] < .infinity {
+                                        if li > 0 && notAfter[(li - 1) * groups + g] { continue }
+                                        let mi2 = mi + step[g]
+                                        guard mi2 <= top, mi2 * minuteUnit + reachable[d] >= minMinutes else { continue }
+                                        let c = cheapest[g] + v[after + (mi2 * lasts + next[g]) * block + run2 * 2 + ts2]
+                                        if c < best { best = c }
+                                    }
+                                }
+                                v[base + run * 2 + ts] = best
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    func paths(_ cost: [[Double]], count: Int, labelsPerState: Int?, track: UInt64, below bound: Double = .infinity,
+               completions: [Double]? = nil) -> [(cost: Double, shifts: [Int?])] {
         let countWeekends = countWeekends && track & Self.weekendBit != 0
         let cap = labelsPerState ?? .max
         let h = horizon, nt = minutes.count
         let runCap = max(maxRun, minOff) + 1, lasts = forbidden.count + 1
+        let states = completionStates, slack = 1e-6 + 1e-9 * abs(bound)
         // Labels of one day live in `next`, chained by bucket (same state) through `link`;
         // a bucket's head is valid only when stamped with the current day.
         // Weekends worked (when tracked) are part of the state rather than a resource compared label by label.
@@ -213,6 +313,11 @@ public struct NRPSchedulePricer: Sendable {
             let day = Int32(d)
             func push(_ l: Label, from parent: Int32, shift: Int) {
                 var l = l
+                if let completions {
+                    let rest = completions[(d + 1) * states + completionKey(minutes: Int(l.minutes), last: Int(l.last), run: Int(l.run),
+                                                                           touchesStart: l.touchesStart)]
+                    if l.cost + rest > bound + slack { return }
+                }
                 normalise(&l, day: d, track: track)
                 let key = (((Int(l.minutes) / minuteUnit * lasts + Int(l.last) + 1) * runCap + Int(l.run)) * 2 + (l.touchesStart ? 1 : 0))
                     * weekendStates + (countWeekends ? Int(l.weekends) : 0)
@@ -242,6 +347,15 @@ public struct NRPSchedulePricer: Sendable {
                 alive.append(true)
             }
             let weekendDay = countWeekends && d % 7 >= 5
+            // Of shift types alike and none of them counted here, only the cheapest today can be on a cheapest path.
+            var candidates: [Int] = []
+            for ts in alike {
+                if ts.contains(where: { counted[$0] >= 0 && track & (1 << UInt64(counted[$0])) != 0 }) {
+                    candidates += ts.filter { allowed[d][$0] }
+                } else if let t = ts.filter({ allowed[d][$0] }).min(by: { cost[d][$0] < cost[d][$1] }) {
+                    candidates.append(t)
+                }
+            }
             for l in frontier {
                 // Off on day d.
                 if l.last >= 0 {
@@ -269,7 +383,7 @@ public struct NRPSchedulePricer: Sendable {
                     weekends += 1
                     if Int(weekends) > maxWeekends { continue }
                 }
-                for t in 0..<nt where allowed[d][t] {
+                for t in candidates {
                     if l.last >= 0 && forbidden[Int(l.last)][t] { continue }
                     let m = Int(l.minutes) + minutes[t]
                     if m > maxMinutes || m + reachable[d] < minMinutes { continue }

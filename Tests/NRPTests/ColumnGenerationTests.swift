@@ -68,6 +68,30 @@ struct NRPColumnGenerationTests {
         }
     }
 
+    @Test("the completion bound is the backward pass of the path without counts and weekends; pricing below a lawful schedule's cost keeps the minimum",
+          arguments: [1, 8, 12])
+    func completionBound(_ k: Int) throws {
+        // Instance 12 has shift types alike (a1–a3, d1–d3, p1–p3), which the bound takes as one.
+        guard let path = instancePath(k) else { return }
+        let inst = try NRPInstance.read(path)
+        var rng = SplitMix64(seed: UInt64(100 + k))
+        for e in inst.staff.indices {
+            let cost = (0..<inst.horizon).map { _ in inst.shifts.indices.map { _ in Double(rng.upTo(200)) - 120 } }
+            let pricer = NRPSchedulePricer(inst, employee: e)
+            let table = pricer.completions(cost)
+            // From the first day's state, the bound is the forward path's minimum with nothing tracked, exactly.
+            let relaxed = try #require(pricer.paths(cost, count: 1, labelsPerState: nil, track: 0).first)
+            let start = table[pricer.completionKey(minutes: 0, last: -1, run: pricer.minOff, touchesStart: true)]
+            #expect(abs(start - relaxed.cost) < 1e-6, "employee \(inst.staff[e].id): backward \(start), forward \(relaxed.cost)")
+            // Every resource tracked (no second pass), pruned at the true minimum itself: the minimum survives.
+            let exact = try #require(pricer.paths(cost, count: 1, labelsPerState: nil, track: ~0).first)
+            let pruned = try #require(pricer.paths(cost, count: 1, labelsPerState: nil, track: ~0, below: exact.cost, completions: table).first,
+                                      "employee \(inst.staff[e].id): the bound dropped every path")
+            #expect(abs(pruned.cost - exact.cost) < 1e-6)
+            #expect(abs(try #require(pricer.cheapest(cost, below: exact.cost + 50).first).cost - exact.cost) < 1e-6)
+        }
+    }
+
     @Test("under local branching each employee's cheapest schedule is GLPK's minimum of its request penalty less ν times its days unlike the roster",
           arguments: [-3.0, -0.5])
     func pricerUnderLocalBranching(_ nu: Double) throws {
