@@ -110,18 +110,58 @@ public struct NRPSchedulePricer: Sendable {
         self.alike = alike
     }
 
+    /// Where the tracked counted types' counts live in a label: each in a field of its own, wide enough for
+    /// its limit, with a guard bit above it (kept 0), in the first of two words with room. The guard bits
+    /// let one subtraction compare every field of a word (`dominates`).
+    struct Packing {
+        /// Per counted type: the word (0 or 1; -1 when not tracked), the field's lowest bit and its value mask.
+        var word: [Int8], shift: [UInt64], mask: [UInt64]
+        var guards: (UInt64, UInt64) = (0, 0)
+        /// The types tracked but without room (more than 128 bits of fields): not counted by the path.
+        var unpacked: UInt64 = 0
+    }
+
+    func packing(_ track: UInt64) -> Packing {
+        var p = Packing(word: Array(repeating: -1, count: limits.count), shift: Array(repeating: 0, count: limits.count),
+                        mask: Array(repeating: 0, count: limits.count))
+        var used = (0, 0)
+        for k in limits.indices where track & (1 << UInt64(k)) != 0 {
+            let bits = UInt64.bitWidth - UInt64(limits[k]).leadingZeroBitCount
+            if used.0 + bits + 1 <= 64 {
+                p.word[k] = 0; p.shift[k] = UInt64(used.0); p.guards.0 |= 1 << UInt64(used.0 + bits); used.0 += bits + 1
+            } else if used.1 + bits + 1 <= 64 {
+                p.word[k] = 1; p.shift[k] = UInt64(used.1); p.guards.1 |= 1 << UInt64(used.1 + bits); used.1 += bits + 1
+            } else {
+                p.unpacked |= 1 << UInt64(k)
+                continue
+            }
+            p.mask[k] = (1 << UInt64(bits)) - 1
+        }
+        return p
+    }
+
+    /// Counted type k's count in a label (tracked types only).
+    @inline(__always)
+    func tally(_ l: Label, _ k: Int, _ p: Packing) -> Int {
+        Int(((p.word[k] == 0 ? l.counts.0 : l.counts.1) >> p.shift[k]) & p.mask[k])
+    }
+
+    @inline(__always)
+    func add(_ l: inout Label, _ k: Int, _ n: Int, _ p: Packing) {
+        if p.word[k] == 0 { l.counts.0 += UInt64(n) << p.shift[k] } else { l.counts.1 += UInt64(n) << p.shift[k] }
+    }
+
     /// Upper-bounded resources that can no longer bind are raised to the
     /// level where they could just reach their limit, so that labels differing
     /// only there compare equal (a count c that can grow by at most R more
     /// behaves like max(c, limit − R) for every completion).
-    func normalise(_ l: inout Label, day d: Int, track: UInt64) {
+    func normalise(_ l: inout Label, day d: Int, track: UInt64, packing p: Packing) {
         let shiftsLeft = max(0, (maxMinutes - Int(l.minutes)) / max(1, shortest))
-        for k in limits.indices where track & (1 << UInt64(k)) != 0 {
+        for k in limits.indices where p.word[k] >= 0 {
             let room = min(typeDaysAfter[d][k], shiftsLeft)
             let floor = limits[k] - room
-            let shift = UInt64(6 * k)
-            let c = Int((l.counts >> shift) & 63)
-            if c < floor { l.counts += UInt64(floor - c) << shift }
+            let c = tally(l, k, p)
+            if c < floor { add(&l, k, floor - c, p) }
         }
         if countWeekends && track & Self.weekendBit != 0 {
             let floor = Int16(maxWeekends - min(weekendsAfter[d], shiftsLeft))
@@ -133,8 +173,8 @@ public struct NRPSchedulePricer: Sendable {
     struct Label {
         var cost: Double
         var minutes: Int32
-        /// Shifts of each counted type, 6 bits each.
-        var counts: UInt64
+        /// Shifts of each tracked counted type, in the fields of a `Packing`.
+        var counts: (UInt64, UInt64)
         var weekends: Int16
         /// -1: the last day was off; else the class of its shift.
         var last: Int16
@@ -146,14 +186,16 @@ public struct NRPSchedulePricer: Sendable {
 
     struct Step { var parent: Int32; var shift: Int16 }
 
-    func dominates(_ a: Label, _ b: Label) -> Bool {
+    /// Every field of `a` at most `b`'s: with the guard bits set in b, b − a keeps a field's guard exactly
+    /// when that field of b is at least a's (no borrow crosses a guard).
+    @inline(__always)
+    static func fieldsAtMost(_ a: UInt64, _ b: UInt64, guards: UInt64) -> Bool {
+        a == b || ((b | guards) &- a) & guards == guards
+    }
+
+    func dominates(_ a: Label, _ b: Label, _ p: Packing) -> Bool {
         guard a.cost <= b.cost + 1e-9, a.weekends <= b.weekends else { return false }
-        if a.counts == b.counts { return true }
-        for k in limits.indices {
-            let shift = UInt64(6 * k)
-            if (a.counts >> shift) & 63 > (b.counts >> shift) & 63 { return false }
-        }
-        return true
+        return Self.fieldsAtMost(a.counts.0, b.counts.0, guards: p.guards.0) && Self.fieldsAtMost(a.counts.1, b.counts.1, guards: p.guards.1)
     }
 
     /// The `count` cheapest schedules (at most; distinct end states) for
@@ -303,7 +345,8 @@ public struct NRPSchedulePricer: Sendable {
         // Every step taken (a label's shift on its day and the step before), for reading schedules back.
         var trail: [Step] = [Step(parent: -1, shift: -1)]
         trail.reserveCapacity(1 << 16)
-        var frontier = [Label(cost: 0, minutes: 0, counts: 0, weekends: 0, last: -1, run: Int16(minOff),
+        let packed = packing(track)
+        var frontier = [Label(cost: 0, minutes: 0, counts: (0, 0), weekends: 0, last: -1, run: Int16(minOff),
                               touchesStart: true, node: 0)]
         var next: [Label] = [], link: [Int32] = [], alive: [Bool] = []
         for d in 0..<h {
@@ -318,7 +361,7 @@ public struct NRPSchedulePricer: Sendable {
                                                                            touchesStart: l.touchesStart)]
                     if l.cost + rest > bound + slack { return }
                 }
-                normalise(&l, day: d, track: track)
+                normalise(&l, day: d, track: track, packing: packed)
                 let key = (((Int(l.minutes) / minuteUnit * lasts + Int(l.last) + 1) * runCap + Int(l.run)) * 2 + (l.touchesStart ? 1 : 0))
                     * weekendStates + (countWeekends ? Int(l.weekends) : 0)
                 if stamp[key] != day { stamp[key] = day; head[key] = -1 }
@@ -327,8 +370,8 @@ public struct NRPSchedulePricer: Sendable {
                 while i >= 0 {
                     let j = Int(i)
                     if alive[j] {
-                        if dominates(next[j], l) { return }
-                        if dominates(l, next[j]) { alive[j] = false } else {
+                        if dominates(next[j], l, packed) { return }
+                        if dominates(l, next[j], packed) { alive[j] = false } else {
                             kept += 1
                             if dearest < 0 || next[j].cost > next[dearest].cost { dearest = j }
                         }
@@ -350,7 +393,7 @@ public struct NRPSchedulePricer: Sendable {
             // Of shift types alike and none of them counted here, only the cheapest today can be on a cheapest path.
             var candidates: [Int] = []
             for ts in alike {
-                if ts.contains(where: { counted[$0] >= 0 && track & (1 << UInt64(counted[$0])) != 0 }) {
+                if ts.contains(where: { counted[$0] >= 0 && packed.word[counted[$0]] >= 0 }) {
                     candidates += ts.filter { allowed[d][$0] }
                 } else if let t = ts.filter({ allowed[d][$0] }).min(by: { cost[d][$0] < cost[d][$1] }) {
                     candidates.append(t)
@@ -387,15 +430,13 @@ public struct NRPSchedulePricer: Sendable {
                     if l.last >= 0 && forbidden[Int(l.last)][t] { continue }
                     let m = Int(l.minutes) + minutes[t]
                     if m > maxMinutes || m + reachable[d] < minMinutes { continue }
-                    var counts = l.counts
-                    if counted[t] >= 0 && track & (1 << UInt64(counted[t])) != 0 {
-                        let shift = UInt64(6 * counted[t])
-                        if Int((counts >> shift) & 63) + 1 > limits[counted[t]] { continue }
-                        counts += 1 << shift
+                    var step = Label(cost: l.cost + cost[d][t], minutes: Int32(m), counts: l.counts, weekends: weekends,
+                                     last: Int16(followClass[t]), run: run, touchesStart: starts, node: 0)
+                    if case let k = counted[t], k >= 0 && packed.word[k] >= 0 {
+                        if tally(step, k, packed) + 1 > limits[k] { continue }
+                        add(&step, k, 1, packed)
                     }
-                    push(Label(cost: l.cost + cost[d][t], minutes: Int32(m), counts: counts, weekends: weekends,
-                               last: Int16(followClass[t]), run: run, touchesStart: starts, node: 0),
-                         from: l.node, shift: t)
+                    push(step, from: l.node, shift: t)
                 }
             }
             frontier.removeAll(keepingCapacity: true)

@@ -92,6 +92,23 @@ struct NRPColumnGenerationTests {
         }
     }
 
+    @Test("on a long horizon, a count past 63 is tracked exactly (fields as wide as their limits)")
+    func pricerWithLargeCounts() throws {
+        // Ten weeks, runs of up to 13 days with a day off between: 65 shifts at most. E pays most but is limited to 64
+        // (past six bits), then N to 1, then L (not limited): the cheapest schedule works 64 E and one N, −646.
+        var text = "SECTION_HORIZON\n70\n\nSECTION_SHIFTS\nE,480,\nL,480,E\nN,480,E|L\n\nSECTION_STAFF\n"
+        text += "A,E=64|L=70|N=1,31200,28800,13,1,1,10\n\nSECTION_DAYS_OFF\n\nSECTION_SHIFT_ON_REQUESTS\n\nSECTION_SHIFT_OFF_REQUESTS\n\n"
+        text += "SECTION_COVER\n" + (0..<70).flatMap { d in ["E", "L", "N"].map { "\(d),\($0),1,100,1\n" } }.joined()
+        let inst = try NRPInstance.parse(text, file: "long.txt")
+        let cost = Array(repeating: [-10.0, -5.0, -6.0], count: inst.horizon)
+        let best = try #require(NRPSchedulePricer(inst, employee: 0).cheapest(cost).first)
+        #expect(best.cost == -646)
+        #expect([0, 1, 2].map { t in best.shifts.filter { $0 == t }.count } == [64, 0, 1])
+        var s = NRPSolution(staff: 1, horizon: inst.horizon)
+        s.shifts[0] = best.shifts
+        #expect(NRPEvaluator.evaluate(s, inst).violations.isEmpty)
+    }
+
     @Test("under local branching each employee's cheapest schedule is GLPK's minimum of its request penalty less ν times its days unlike the roster",
           arguments: [-3.0, -0.5])
     func pricerUnderLocalBranching(_ nu: Double) throws {
