@@ -189,6 +189,7 @@ public final class NRPBranchAndPrice {
                 let duals = lp.duals
                 let pi = cg.coverDuals(duals), nu = cg.distanceDual(duals)
                 var value = nu * limit, added = 0
+                let inexactBefore = cg.inexact
                 for e in 0..<nE {
                     guard let b = cheapest(e, pi, nu: nu) else { empty = true; break }
                     value += b.cost
@@ -198,9 +199,11 @@ public final class NRPBranchAndPrice {
                     }
                 }
                 if empty { break }
-                bound = max(bound, value + cg.coverTerm(pi))
+                // A round priced not quite exactly (`NRPColumnGeneration.inexact`) bounds nothing.
+                let exact = cg.inexact == inexactBefore
+                if exact { bound = max(bound, value + cg.coverTerm(pi)) }
                 if cuts(bound) { break }
-                if added == 0 { converged = true; bound = max(bound, lp.objective); break }
+                if added == 0 { converged = true; if exact { bound = max(bound, lp.objective) }; break }
             }
             if empty || cuts(bound) { continue }
             if !converged {
@@ -322,7 +325,8 @@ final class TreeThread: @unchecked Sendable {
                     try tree.run(until: min(end, elapsed() + 0.5), elapsed: elapsed,
                                  log: trace ? { note("tree: " + $0) } : nil, found: take)
                     lock.withLock { rate = (tree.nodes, tree.seconds) }
-                    if tree.lowestOpen.isFinite { publish(bound: min(tree.cutoff, (tree.lowestOpen - 1e-6).rounded(.up))) }
+                    // A tree whose pricing was not always exact proves nothing.
+                    if tree.lowestOpen.isFinite && cg.inexact == 0 { publish(bound: min(tree.cutoff, (tree.lowestOpen - 1e-6).rounded(.up))) }
                     // Every few seconds of the tree: the restricted master over every schedule met so far (its own and
                     // the search's), then a neighbourhood of the best roster — most of the staff, or most of the days.
                     guard !tree.complete, tree.seconds >= nextMaster, end - elapsed() > 2 else { continue }

@@ -220,14 +220,24 @@ public struct NRPSchedulePricer: Sendable {
     /// bound, `completions`) is dropped. With `count` 1 only; the result is the same.
     public func cheapest(_ cost: [[Double]], count: Int = 1, labelsPerState: Int? = nil, below: Double? = nil)
         -> [(cost: Double, shifts: [Int?])] {
+        cheapest(cost, count: count, labelsPerState: labelsPerState, below: below, labelLimit: .max)!
+    }
+
+    /// As `cheapest`, but gives up (nil) when a pass makes more than `labelLimit` labels: over long horizons
+    /// with several binding counts the exact path can take minutes.
+    public func cheapest(_ cost: [[Double]], count: Int = 1, labelsPerState: Int? = nil, below: Double? = nil, labelLimit: Int)
+        -> [(cost: Double, shifts: [Int?])]? {
         var track = tracked.value
         let bound = count == 1 ? below ?? .infinity : .infinity
         let completions = bound.isFinite ? completions(cost) : nil
         while true {
-            var found = paths(cost, count: count, labelsPerState: labelsPerState, track: track, below: bound, completions: completions)
+            guard var found = paths(cost, count: count, labelsPerState: labelsPerState, track: track, below: bound,
+                                    completions: completions, labelLimit: labelLimit) else { return nil }
             // A bound below the true minimum (a schedule given that is not lawful) drops every path: priced again without it.
             if found.isEmpty && completions != nil {
-                found = paths(cost, count: count, labelsPerState: labelsPerState, track: track, below: .infinity, completions: nil)
+                guard let again = paths(cost, count: count, labelsPerState: labelsPerState, track: track, labelLimit: labelLimit)
+                else { return nil }
+                found = again
             }
             guard let first = found.first else { return [] }
             let broken = exceeded(first.shifts)
@@ -330,7 +340,7 @@ public struct NRPSchedulePricer: Sendable {
     }
 
     func paths(_ cost: [[Double]], count: Int, labelsPerState: Int?, track: UInt64, below bound: Double = .infinity,
-               completions: [Double]? = nil) -> [(cost: Double, shifts: [Int?])] {
+               completions: [Double]? = nil, labelLimit: Int = .max) -> [(cost: Double, shifts: [Int?])]? {
         let countWeekends = countWeekends && track & Self.weekendBit != 0
         let cap = labelsPerState ?? .max
         let h = horizon, nt = minutes.count
@@ -439,6 +449,7 @@ public struct NRPSchedulePricer: Sendable {
                     push(step, from: l.node, shift: t)
                 }
             }
+            if trail.count > labelLimit { return nil }
             frontier.removeAll(keepingCapacity: true)
             for (i, l) in next.enumerated() where alive[i] { frontier.append(l) }
         }

@@ -158,7 +158,7 @@ public struct NRPSolver: Sendable {
             guard var d = try kind == "assignment" ? cg.assignmentDive(until: until, elapsed: elapsed, log: trail)
                                                    : cg.dive(until: until, elapsed: elapsed, log: trail) else { continue }
             consider(d, "price and dive (\(kind))")
-            if cg.bestResponse(&d, order: rng.shuffled(Array(inst.staff.indices))) > 0 { consider(d, "best response") }
+            if cg.bestResponse(&d, order: rng.shuffled(Array(inst.staff.indices)), stop: { left() < 0.5 }) > 0 { consider(d, "best response") }
             _ = exchange()
         }
 
@@ -179,7 +179,7 @@ public struct NRPSolver: Sendable {
                 guard sol.hasSolution else { continue }
                 s.shifts[e] = model.solution(r.expand(sol.values)).shifts[e]
             }
-            if consider(s, "construction").feasible, cg.bestResponse(&s, order: rng.shuffled(Array(inst.staff.indices))) > 0 {
+            if consider(s, "construction").feasible, cg.bestResponse(&s, order: rng.shuffled(Array(inst.staff.indices)), stop: { left() < 0.5 }) > 0 {
                 consider(s, "best response")
             }
         }
@@ -202,7 +202,9 @@ public struct NRPSolver: Sendable {
                 return r.feasible ? Double(r.objective) : .infinity
             }
             // The open nodes bound every roster the tree has not ruled out.
-            if tree.lowestOpen.isFinite { bound = max(bound ?? -.infinity, min(bestValue, (tree.lowestOpen - 1e-6).rounded(.up))) }
+            if tree.lowestOpen.isFinite && cg.inexact == 0 {
+                bound = max(bound ?? -.infinity, min(bestValue, (tree.lowestOpen - 1e-6).rounded(.up)))
+            }
         }
         try grow()
         if bestValue < currentValue { current = best!; currentValue = bestValue }
@@ -230,7 +232,7 @@ public struct NRPSolver: Sendable {
             let first = consider(candidate, label)
             var value = first
             if value.feasible && Double(value.objective) < currentValue,
-               cg.bestResponse(&candidate, order: rng.shuffled(Array(inst.staff.indices))) > 0 {
+               cg.bestResponse(&candidate, order: rng.shuffled(Array(inst.staff.indices)), stop: { left() < 0.5 }) > 0 {
                 value = consider(candidate, "best response")
             }
             if value.feasible && Double(value.objective) <= currentValue { current = candidate; currentValue = Double(value.objective) }

@@ -80,12 +80,12 @@ struct NRPColumnGenerationTests {
             let pricer = NRPSchedulePricer(inst, employee: e)
             let table = pricer.completions(cost)
             // From the first day's state, the bound is the forward path's minimum with nothing tracked, exactly.
-            let relaxed = try #require(pricer.paths(cost, count: 1, labelsPerState: nil, track: 0).first)
+            let relaxed = try #require(pricer.paths(cost, count: 1, labelsPerState: nil, track: 0)?.first)
             let start = table[pricer.completionKey(minutes: 0, last: -1, run: pricer.minOff, touchesStart: true)]
             #expect(abs(start - relaxed.cost) < 1e-6, "employee \(inst.staff[e].id): backward \(start), forward \(relaxed.cost)")
             // Every resource tracked (no second pass), pruned at the true minimum itself: the minimum survives.
-            let exact = try #require(pricer.paths(cost, count: 1, labelsPerState: nil, track: ~0).first)
-            let pruned = try #require(pricer.paths(cost, count: 1, labelsPerState: nil, track: ~0, below: exact.cost, completions: table).first,
+            let exact = try #require(pricer.paths(cost, count: 1, labelsPerState: nil, track: ~0)?.first)
+            let pruned = try #require(pricer.paths(cost, count: 1, labelsPerState: nil, track: ~0, below: exact.cost, completions: table)?.first,
                                       "employee \(inst.staff[e].id): the bound dropped every path")
             #expect(abs(pruned.cost - exact.cost) < 1e-6)
             #expect(abs(try #require(pricer.cheapest(cost, below: exact.cost + 50).first).cost - exact.cost) < 1e-6)
@@ -107,6 +107,21 @@ struct NRPColumnGenerationTests {
         var s = NRPSolution(staff: 1, horizon: inst.horizon)
         s.shifts[0] = best.shifts
         #expect(NRPEvaluator.evaluate(s, inst).violations.isEmpty)
+    }
+
+    @Test("pricing out of its label budget takes the heuristic's schedule and claims no bound")
+    func pricingOutOfBudget() throws {
+        let inst = try NRPInstance.read(instancePath(1)!)
+        let cost = Array(repeating: Array(repeating: -50.0, count: inst.shifts.count), count: inst.horizon)
+        let pricer = NRPSchedulePricer(inst, employee: 0)
+        #expect(pricer.cheapest(cost, labelLimit: 20) == nil)
+        #expect(pricer.cheapest(cost, labelLimit: .max)?.first?.cost == pricer.cheapest(cost).first?.cost)
+        let cg = NRPColumnGeneration(inst)
+        cg.labelLimit = 20
+        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: { 0 })
+        #expect(cg.inexact > 0)
+        #expect(!cg.converged && cg.bound == -.infinity)
+        #expect(cg.rounds > 1)  // its schedules (the heuristic's) served a few rounds
     }
 
     @Test("under local branching each employee's cheapest schedule is GLPK's minimum of its request penalty less ν times its days unlike the roster",
