@@ -182,7 +182,9 @@ public final class NRPBranchAndPrice {
                 guard elapsed() < deadline else { open.append(node); return }
                 rounds += 1
                 let t0 = elapsed()
-                guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { empty = true; break }
+                // The master always has a solution (its artificial columns): anything but optimal is the simplex
+                // out of time (or failing), not a node without rosters — the node goes back, unexplored.
+                guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { open.append(node); return }
                 let t1 = elapsed()
                 lpSeconds += t1 - t0
                 defer { pricingSeconds += elapsed() - t1 }

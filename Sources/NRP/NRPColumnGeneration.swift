@@ -482,6 +482,21 @@ public final class NRPColumnGeneration {
         }
     }
 
+    /// A roster at once, whatever the time: each employee's schedule with the largest value in the master's last
+    /// LP solution (the first generated where none has any). Every schedule generated keeps its employee's rules and
+    /// the rules bind each employee alone, so any such choice is lawful. nil before any schedule exists.
+    public func largestSchedules() throws -> NRPSolution? {
+        let inst = instance
+        guard schedules.allSatisfy({ !$0.isEmpty }) else { return nil }
+        let lp = try masterLP()
+        var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
+        for e in inst.staff.indices {
+            let p = lpColumn[e].indices.max { lp.value(lpColumn[e][$0]) < lp.value(lpColumn[e][$1]) } ?? 0
+            s.shifts[e] = schedules[e][p].shifts
+        }
+        return s
+    }
+
     /// Best response: each employee in turn re-planned exactly against the
     /// others (their cover counts fixed), kept when strictly cheaper; repeated
     /// until a whole pass changes nothing. Never makes `s` worse.

@@ -162,8 +162,12 @@ public struct NRPSolver: Sendable {
             _ = exchange()
         }
 
-        // 3. Without a roster yet, a construction employee by employee (each one's
+        // 3. Without a roster yet (the dives out of time: long horizons), the master's largest schedules, then best
+        // responses; failing those, a construction employee by employee (each one's
         // best horizon given those before), then best responses.
+        if best == nil, var s = try cg.largestSchedules(), consider(s, "the master's largest schedules").feasible {
+            if cg.bestResponse(&s, order: rng.shuffled(Array(inst.staff.indices)), stop: { left() < 0.5 }) > 0 { consider(s, "best response") }
+        }
         if best == nil {
             var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
             var placed = Set<Int>()

@@ -122,6 +122,9 @@ struct NRPColumnGenerationTests {
         #expect(cg.inexact > 0)
         #expect(!cg.converged && cg.bound == -.infinity)
         #expect(cg.rounds > 1)  // its schedules (the heuristic's) served a few rounds
+        // A roster at once from what it has: lawful.
+        let s = try #require(try cg.largestSchedules())
+        #expect(NRPEvaluator.evaluate(s, inst).feasible)
     }
 
     @Test("under local branching each employee's cheapest schedule is GLPK's minimum of its request penalty less ν times its days unlike the roster",
