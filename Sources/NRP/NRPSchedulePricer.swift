@@ -117,7 +117,8 @@ public struct NRPSchedulePricer: Sendable {
         /// Per counted type: the word (0 or 1; -1 when not tracked), the field's lowest bit and its value mask.
         var word: [Int8], shift: [UInt64], mask: [UInt64]
         var guards: (UInt64, UInt64) = (0, 0)
-        /// The types tracked but without room (more than 128 bits of fields): not counted by the path.
+        /// The types tracked but without room (more than 128 bits of fields): not counted by the path (a
+        /// budgeted `cheapest` gives up; an unbudgeted one may then return nothing or more than the minimum).
         var unpacked: UInt64 = 0
     }
 
@@ -231,6 +232,8 @@ public struct NRPSchedulePricer: Sendable {
         let bound = count == 1 ? below ?? .infinity : .infinity
         let completions = bound.isFinite ? completions(cost) : nil
         while true {
+            // Counts beyond the two words' room would not be counted: not exact, so out of budget when there is one.
+            if labelLimit < .max && packing(track).unpacked != 0 { return nil }
             guard var found = paths(cost, count: count, labelsPerState: labelsPerState, track: track, below: bound,
                                     completions: completions, labelLimit: labelLimit) else { return nil }
             // A bound below the true minimum (a schedule given that is not lawful) drops every path: priced again without it.
@@ -303,9 +306,10 @@ public struct NRPSchedulePricer: Sendable {
                     cheapest[g] = c
                 }
                 // Only the minutes a path can have before day d and still reach the minimum (the states `paths` reads).
-                let lowest = max(0, minMinutes - reachable[d] - longest), highest = min(maxMinutes, d * longest)
+                let lowest = (max(0, minMinutes - reachable[d] - longest) + minuteUnit - 1) / minuteUnit
+                let highest = min(top, d * longest / minuteUnit)
                 guard lowest <= highest else { continue }
-                for mi in (lowest + minuteUnit - 1) / minuteUnit...min(top, highest / minuteUnit) {
+                for mi in lowest...highest {
                     let rests = mi * minuteUnit + reachable[d] >= minMinutes
                     for li in 0..<lasts {
                         let base = here + (mi * lasts + li) * block

@@ -133,6 +133,8 @@ public struct NRPSolver: Sendable {
 
         var rng = SplitMix64(seed: seed)
         let deterministic = iterations != nil
+        /// Where best responses stop (a long horizon's can take seconds): never in a run the seed decides.
+        let outOfTime = { !deterministic && left() < 0.5 }
 
         // 2. Column generation: the Dantzig–Wolfe bound (each round's Lagrangian
         // value is a bound on its own), then rosters by price and dive, polished
@@ -158,7 +160,7 @@ public struct NRPSolver: Sendable {
             guard var d = try kind == "assignment" ? cg.assignmentDive(until: until, elapsed: elapsed, log: trail)
                                                    : cg.dive(until: until, elapsed: elapsed, log: trail) else { continue }
             consider(d, "price and dive (\(kind))")
-            if cg.bestResponse(&d, order: rng.shuffled(Array(inst.staff.indices)), stop: { left() < 0.5 }) > 0 { consider(d, "best response") }
+            if cg.bestResponse(&d, order: rng.shuffled(Array(inst.staff.indices)), stop: outOfTime) > 0 { consider(d, "best response") }
             _ = exchange()
         }
 
@@ -166,7 +168,7 @@ public struct NRPSolver: Sendable {
         // responses; failing those, a construction employee by employee (each one's
         // best horizon given those before), then best responses.
         if best == nil, var s = try cg.largestSchedules(), consider(s, "the master's largest schedules").feasible {
-            if cg.bestResponse(&s, order: rng.shuffled(Array(inst.staff.indices)), stop: { left() < 0.5 }) > 0 { consider(s, "best response") }
+            if cg.bestResponse(&s, order: rng.shuffled(Array(inst.staff.indices)), stop: outOfTime) > 0 { consider(s, "best response") }
         }
         if best == nil {
             var s = NRPSolution(staff: inst.staff.count, horizon: inst.horizon)
@@ -183,7 +185,7 @@ public struct NRPSolver: Sendable {
                 guard sol.hasSolution else { continue }
                 s.shifts[e] = model.solution(r.expand(sol.values)).shifts[e]
             }
-            if consider(s, "construction").feasible, cg.bestResponse(&s, order: rng.shuffled(Array(inst.staff.indices)), stop: { left() < 0.5 }) > 0 {
+            if consider(s, "construction").feasible, cg.bestResponse(&s, order: rng.shuffled(Array(inst.staff.indices)), stop: outOfTime) > 0 {
                 consider(s, "best response")
             }
         }
@@ -236,7 +238,7 @@ public struct NRPSolver: Sendable {
             let first = consider(candidate, label)
             var value = first
             if value.feasible && Double(value.objective) < currentValue,
-               cg.bestResponse(&candidate, order: rng.shuffled(Array(inst.staff.indices)), stop: { left() < 0.5 }) > 0 {
+               cg.bestResponse(&candidate, order: rng.shuffled(Array(inst.staff.indices)), stop: outOfTime) > 0 {
                 value = consider(candidate, "best response")
             }
             if value.feasible && Double(value.objective) <= currentValue { current = candidate; currentValue = Double(value.objective) }
