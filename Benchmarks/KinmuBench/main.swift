@@ -18,17 +18,6 @@ if args.count > 2 && args[1] == "nrp" {
     let nodes = args.count > 3 ? Int(args[3]) ?? 100 : 100
     let clock = ContinuousClock(), started = clock.now
     func elapsed() -> Double { let d = clock.now - started; return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
-    if args.count > 4 && args[4] == "pricer" {
-        // Every employee priced once at a cover dual of 100 on every shift (the first round's duals), exactly and heuristically.
-        let cost = Array(repeating: Array(repeating: -100.0, count: inst.shifts.count), count: inst.horizon)
-        for cap in [4, nil] as [Int?] {
-            let t0 = elapsed()
-            var total = 0.0
-            for e in inst.staff.indices { total += NRPSchedulePricer(inst, employee: e).cheapest(cost, labelsPerState: cap).first?.cost ?? .nan }
-            print(String(format: "pricing %@: %.2f s, total %.0f", cap.map { "\($0) labels a state" } ?? "exactly", elapsed() - t0, total))
-        }
-        exit(0)
-    }
     let cg = NRPColumnGeneration(inst)
     try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: elapsed)
     let cgSeconds = elapsed()

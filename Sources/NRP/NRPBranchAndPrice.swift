@@ -49,8 +49,14 @@ public final class NRPBranchAndPrice {
     public private(set) var rounds = 0
     public private(set) var lpSeconds = 0.0, pricingSeconds = 0.0
     /// Bound on the region's optimum held by the open nodes (the lowest of
-    /// their parents' bounds; the cutoff once none is left).
-    public var lowestOpen: Double { open.map(\.bound).min() ?? cutoff }
+    /// their parents' bounds; the cutoff once none is left) — −∞ when the tree
+    /// proves nothing: some pricing since it began was not exact
+    /// (`NRPColumnGeneration.inexact`: a node may have been dropped for want of a
+    /// schedule the heuristic missed), or it had nothing to explore (63 shift
+    /// types or more).
+    public var lowestOpen: Double { proves ? open.map(\.bound).min() ?? cutoff : -.infinity }
+    private var proves: Bool { searchable && cg.inexact == inexactAtStart }
+    private let searchable: Bool, inexactAtStart: Int
     /// True once every node was explored or cut off: nothing in the region beats the cutoff.
     public var complete: Bool { open.isEmpty }
     /// True while a plunge goes on: the next node is the last child pushed (kept across calls of `run`, so a
@@ -68,7 +74,9 @@ public final class NRPBranchAndPrice {
         all = nt < 63 ? (1 << UInt64(nt + 1)) - 1 : 0
         base = Array(repeating: Array(repeating: all, count: inst.horizon), count: inst.staff.count)
         // Options are bits of a UInt64: with 63 shift types or more the search has nothing to explore.
-        open = nt < 63 ? [Node(path: [], bound: -.infinity)] : []
+        searchable = nt < 63
+        open = searchable ? [Node(path: [], bound: -.infinity)] : []
+        inexactAtStart = cg.inexact
         if let incumbent {
             try cg.add(incumbent)
             for e in base.indices {
@@ -327,8 +335,7 @@ final class TreeThread: @unchecked Sendable {
                     try tree.run(until: min(end, elapsed() + 0.5), elapsed: elapsed,
                                  log: trace ? { note("tree: " + $0) } : nil, found: take)
                     lock.withLock { rate = (tree.nodes, tree.seconds) }
-                    // A tree whose pricing was not always exact proves nothing.
-                    if tree.lowestOpen.isFinite && cg.inexact == 0 { publish(bound: min(tree.cutoff, (tree.lowestOpen - 1e-6).rounded(.up))) }
+                    if tree.lowestOpen.isFinite { publish(bound: min(tree.cutoff, (tree.lowestOpen - 1e-6).rounded(.up))) }
                     // Every few seconds of the tree: the restricted master over every schedule met so far (its own and
                     // the search's), then a neighbourhood of the best roster — most of the staff, or most of the days.
                     guard !tree.complete, tree.seconds >= nextMaster, end - elapsed() > 2 else { continue }

@@ -519,7 +519,8 @@ public final class NRPColumnGeneration {
                         cost[d][t] += count[d * nt + t] < c.requirement ? -Double(c.underWeight) : Double(c.overWeight)
                     }
                 }
-                if let b = price(e, cost, below: Self.total(cost, s.shifts[e])), b.cost < Self.total(cost, s.shifts[e]) - 1e-9 {
+                let now = Self.total(cost, s.shifts[e])
+                if let b = price(e, cost, below: now), b.cost < now - 1e-9 {
                     s.shifts[e] = b.shifts
                     changes += 1
                     improved = true

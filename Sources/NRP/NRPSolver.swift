@@ -208,9 +208,7 @@ public struct NRPSolver: Sendable {
                 return r.feasible ? Double(r.objective) : .infinity
             }
             // The open nodes bound every roster the tree has not ruled out.
-            if tree.lowestOpen.isFinite && cg.inexact == 0 {
-                bound = max(bound ?? -.infinity, min(bestValue, (tree.lowestOpen - 1e-6).rounded(.up)))
-            }
+            if tree.lowestOpen.isFinite { bound = max(bound ?? -.infinity, min(bestValue, (tree.lowestOpen - 1e-6).rounded(.up))) }
         }
         try grow()
         if bestValue < currentValue { current = best!; currentValue = bestValue }

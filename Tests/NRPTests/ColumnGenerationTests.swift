@@ -125,6 +125,10 @@ struct NRPColumnGenerationTests {
         // A roster at once from what it has: lawful.
         let s = try #require(try cg.largestSchedules())
         #expect(NRPEvaluator.evaluate(s, inst).feasible)
+        // A tree priced the same way proves nothing, even searched to the end.
+        let tree = try NRPBranchAndPrice(cg, cutoff: .infinity)
+        try tree.run(until: .infinity, elapsed: { 0 }) { r in Double(NRPEvaluator.evaluate(r, inst).objective) }
+        #expect(tree.complete && tree.lowestOpen == -.infinity)
     }
 
     @Test("under local branching each employee's cheapest schedule is GLPK's minimum of its request penalty less ν times its days unlike the roster",
