@@ -33,6 +33,24 @@ if args.count > 2 && args[1] == "nrp" {
                  1000 * tree.pricingSeconds / Double(max(1, tree.rounds)), tree.lowestOpen, best, cg.inexact))
     exit(0)
 }
+// `kinmu-bench nrp-dive FILE...`: the assignment dive alone from the converged column generation, no clock: its
+// roster's objective and the seconds it took, per instance.
+if args.count > 2 && args[1] == "nrp-dive" {
+    for file in args.dropFirst(2) {
+        let inst = try NRPInstance.read(file)
+        let clock = ContinuousClock(), started = clock.now
+        func elapsed() -> Double { let d = clock.now - started; return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+        let cg = NRPColumnGeneration(inst)
+        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: elapsed)
+        let cgSeconds = elapsed()
+        var last = ""
+        let s = try cg.assignmentDive(until: .infinity, elapsed: elapsed) { last = $0 }
+        let value = s.map { NRPEvaluator.evaluate($0, inst) }.map { $0.feasible ? "\($0.objective)" : "infeasible" } ?? "none"
+        print(String(format: "%@: bound %.2f (%.2f s); assignment dive %@ in %.2f s;%@", inst.name, cg.bound, cgSeconds, value,
+                     elapsed() - cgSeconds, last))
+    }
+    exit(0)
+}
 let scenarioFolder = args.count > 1 ? args[1] : "Scenarios/nankoku"
 let month = YearMonth(args.count > 2 ? args[2] : "2026-12")!
 let repetitions = 5

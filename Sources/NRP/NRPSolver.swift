@@ -151,10 +151,11 @@ public struct NRPSolver: Sendable {
         log.append(String(format: "%6.2fs column generation: %d rounds, %d schedules, bound %.2f%@", elapsed(), cg.rounds,
                           cg.schedules.reduce(0) { $0 + $1.count }, cg.bound, cg.converged ? " (converged)" : ""))
         _ = exchange()
-        // Two dives, each followed by best responses: on whole schedules (better
-        // on the small instances 5 and 7), then on single days of single
-        // employees (finer; better from instance 9 on).
-        for (kind, share) in [("schedule", 0.4), ("assignment", 0.7)] where !proved() && left() > 1 {
+        // Dives, each followed by best responses: on single days of single employees
+        // from the converged pool (about a second; the optimum at once on 10–12),
+        // on whole schedules (better on the small instances 5 and 7), then on
+        // single days again from the pool the other dives have grown.
+        for (kind, share) in [("assignment", 0.2), ("schedule", 0.4), ("assignment", 0.7)] where !proved() && left() > 1 {
             let until = deterministic ? .infinity : max(elapsed() + 1, timeLimit * share)
             let trail = trace ? { log.append($0) } : nil as ((String) -> Void)?
             guard var d = try kind == "assignment" ? cg.assignmentDive(until: until, elapsed: elapsed, log: trail)
