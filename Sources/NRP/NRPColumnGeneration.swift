@@ -256,11 +256,14 @@ public final class NRPColumnGeneration {
 
     /// Each employee's cheapest schedule at cover duals `pi` (with its request
     /// penalty), the employees in `skip` left out, as do those for whom none is
-    /// found. Exact with `labelsPerState` nil; else the pricer's heuristic.
-    func pricing(_ pi: [Double], skip: Set<Int>, labelsPerState: Int? = 4) -> [(e: Int, cost: Double, shifts: [Int?])] {
+    /// found. Exact with `labelsPerState` nil; else the pricer's heuristic. Stops early once `stop()` (a long
+    /// horizon's employee can take a second to price).
+    func pricing(_ pi: [Double], skip: Set<Int>, labelsPerState: Int? = 4,
+                 stop: () -> Bool = { false }) -> [(e: Int, cost: Double, shifts: [Int?])] {
         let inst = instance
         var best: [(e: Int, cost: Double, shifts: [Int?])] = []
         for e in pricers.indices where !skip.contains(e) {
+            if stop() { break }
             var cost = workCost[e]
             for d in 0..<inst.horizon { for t in 0..<inst.shifts.count { if let i = coverAt[d][t] { cost[d][t] -= pi[i] } } }
             guard let b = price(e, cost, below: held(e, cost), labelsPerState: labelsPerState) else { continue }
@@ -296,7 +299,9 @@ public final class NRPColumnGeneration {
             let inexactBefore = inexact
             if exactIsSlow && !exactNext {
                 // A heuristic round at the master's duals; an exact one when it finds nothing.
-                for b in pricing(pi, skip: []) where b.cost - duals[b.e] < -1e-6 { if try add(b.e, b.shifts) { added += 1 } }
+                for b in pricing(pi, skip: [], stop: { elapsed() >= deadline }) where b.cost - duals[b.e] < -1e-6 {
+                    if try add(b.e, b.shifts) { added += 1 }
+                }
                 if added == 0 { exactNext = true; continue }
             } else {
                 exactNext = false
@@ -357,16 +362,17 @@ public final class NRPColumnGeneration {
             steps += 1
             let stepEnd = Self.stepEnd(open: fixed.filter { $0 == nil }.count, deadline: deadline, now: elapsed())
             for _ in 0..<roundsPerStep where elapsed() < stepEnd {
-                guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { return nil }
+                guard lp.solve(timeLimit: max(0.25, deadline - elapsed())) == .optimal else { return nil }
                 let duals = lp.duals
                 let pi = coverDuals(duals)
                 var added = 0
-                for b in pricing(pi, skip: Set((0..<nE).filter { fixed[$0] != nil })) where b.cost - duals[b.e] < -1e-6 {
+                for b in pricing(pi, skip: Set((0..<nE).filter { fixed[$0] != nil }), stop: { elapsed() >= deadline })
+                where b.cost - duals[b.e] < -1e-6 {
                     if try add(b.e, b.shifts) { added += 1 }
                 }
                 if added == 0 { break }
             }
-            guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { return nil }
+            guard lp.solve(timeLimit: max(0.25, deadline - elapsed())) == .optimal else { return nil }
             // Each open employee's largest share.
             var share: [(e: Int, p: Int, v: Double)] = []
             for e in 0..<nE where fixed[e] == nil {
@@ -427,6 +433,7 @@ public final class NRPColumnGeneration {
         func price(_ pi: [Double], _ duals: [Double]) throws -> Int {
             var added = 0
             for e in 0..<nE where fix[e].contains(where: { $0 == nil }) {
+                if elapsed() >= deadline { break }  // a long horizon's employee can take a second to price
                 guard let b = cheapest(e, pi, allowed: { d in fix[e][d].map { Self.option($0 < 0 ? nil : $0) } }) else { continue }
                 if b.cost - duals[e] < -1e-6, try add(e, b.shifts) { added += 1 }
             }
@@ -439,11 +446,11 @@ public final class NRPColumnGeneration {
             let undecided = fix.reduce(0) { $0 + $1.filter { $0 == nil }.count }
             let stepEnd = Self.stepEnd(open: undecided, deadline: deadline, now: elapsed())
             for _ in 0..<roundsPerStep where elapsed() < stepEnd {
-                guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { return nil }
+                guard lp.solve(timeLimit: max(0.25, deadline - elapsed())) == .optimal else { return nil }
                 let duals = lp.duals
                 if try price(coverDuals(duals), duals) == 0 { break }
             }
-            guard lp.solve(timeLimit: max(1, deadline - elapsed())) == .optimal else { return nil }
+            guard lp.solve(timeLimit: max(0.25, deadline - elapsed())) == .optimal else { return nil }
             // Each employee's largest schedule, and the LP's share of each undecided day's choice in it.
             var top = [Int](repeating: 0, count: nE)
             var candidates: [(e: Int, d: Int, f: Int, v: Double)] = []

@@ -133,8 +133,9 @@ public struct NRPSolver: Sendable {
 
         var rng = SplitMix64(seed: seed)
         let deterministic = iterations != nil
-        /// Where best responses stop (a long horizon's can take seconds): never in a run the seed decides.
-        let outOfTime = { !deterministic && left() < 0.5 }
+        /// Where best responses stop (a long horizon's can take seconds, one employee up to about one: `labelLimit`): never in a
+        /// run the seed decides.
+        let outOfTime = { !deterministic && left() < 1 }
 
         // 2. Column generation: the Dantzig–Wolfe bound (each round's Lagrangian
         // value is a bound on its own), then rosters by price and dive, polished
