@@ -156,7 +156,7 @@ public struct NRPSolver: Sendable {
         // from the converged pool (about a second; the optimum at once on 10–12),
         // on whole schedules (better on the small instances 5 and 7), then on
         // single days again from the pool the other dives have grown.
-        for (kind, share) in [("assignment", 0.2), ("schedule", 0.4), ("assignment", 0.7)] where !proved() && left() > 1 {
+        for (kind, share) in [("assignment", 0.4), ("schedule", 0.55), ("assignment", 0.7)] where !proved() && left() > 1 {
             let until = deterministic ? .infinity : max(elapsed() + 1, timeLimit * share)
             let trail = trace ? { log.append($0) } : nil as ((String) -> Void)?
             guard var d = try kind == "assignment" ? cg.assignmentDive(until: until, elapsed: elapsed, log: trail)
