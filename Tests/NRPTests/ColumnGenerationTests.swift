@@ -239,6 +239,18 @@ struct NRPColumnGenerationTests {
         try Self.expectNoBars(cg)
     }
 
+    @Test("instance 11: the dive on single days from the converged column generation alone reaches the optimum 3,443 (why the solver dives so first)")
+    func assignmentDiveFromTheRoot() throws {
+        let (inst, cg) = try NRPColumnGenerationTests.converged(11)
+        #expect(cg.converged)
+        #expect((cg.bound - 1e-6).rounded(.up) == 3443)
+        let s = try #require(try cg.assignmentDive(until: .infinity, elapsed: { 0 }))
+        let r = NRPEvaluator.evaluate(s, inst)
+        #expect(r.feasible, "\(r.violations)")
+        #expect(r.objective == 3443)
+        try Self.expectNoBars(cg)
+    }
+
     @Test("a best response never makes a roster worse and keeps it lawful")
     func bestResponse() throws {
         let inst = try NRPInstance.read(instancePath(1)!)
