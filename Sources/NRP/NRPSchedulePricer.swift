@@ -347,7 +347,7 @@ public struct NRPSchedulePricer: Sendable {
                completions: [Double]? = nil, labelLimit: Int = .max) -> [(cost: Double, shifts: [Int?])]? {
         let countWeekends = countWeekends && track & Self.weekendBit != 0
         let cap = labelsPerState ?? .max
-        let h = horizon, nt = minutes.count
+        let h = horizon
         let runCap = max(maxRun, minOff) + 1, lasts = forbidden.count + 1
         let states = completionStates, slack = 1e-6 + 1e-9 * abs(bound)
         // Labels of one day live in `next`, chained by bucket (same state) through `link`;
