@@ -26,8 +26,9 @@ public struct NRPResult: Sendable {
 /// restricted master as a 0/1 programme); on this thread column generation by
 /// employee (`NRPColumnGeneration`: the Dantzig–Wolfe bound, GLPK solving the
 /// master's LPs, each employee's schedules priced exactly by
-/// `NRPSchedulePricer`), rosters by two dives (on whole schedules, then on single
-/// days) and best responses (if none, a construction employee by employee), then
+/// `NRPSchedulePricer`), rosters by three dives (on single days from the converged
+/// pool, on whole schedules, on single days again) and best responses (if none, a
+/// construction employee by employee), then
 /// a large-neighbourhood search — a share of the employees or of the days
 /// re-planned by branch and price, or the whole programme within so many changed
 /// employee-days (local branching; or half the employees by the day dive where
