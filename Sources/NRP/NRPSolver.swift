@@ -156,9 +156,11 @@ public struct NRPSolver: Sendable {
         // Dives, each followed by best responses: on single days of single employees
         // from the converged pool (about a second; the optimum at once on 10–12),
         // on whole schedules (better on the small instances 5 and 7), then on
-        // single days again from the pool the other dives have grown.
-        for (kind, share) in [("assignment", 0.4), ("schedule", 0.55), ("assignment", 0.7)] where !proved() && left() > 1 {
-            let until = deterministic ? .infinity : max(elapsed() + 1, timeLimit * share)
+        // single days again from the pool the other dives have grown. The first has at least
+        // 15% of the limit: where the column generation used its 40% (8 weeks and more), a
+        // dive of a second was the LP's largest schedules and nothing more.
+        for (i, (kind, share)) in [("assignment", 0.4), ("schedule", 0.55), ("assignment", 0.7)].enumerated() where !proved() && left() > 1 {
+            let until = deterministic ? .infinity : max(elapsed() + (i == 0 ? 0.15 * timeLimit : 1), timeLimit * share)
             let trail = trace ? { log.append($0) } : nil as ((String) -> Void)?
             guard var d = try kind == "assignment" ? cg.assignmentDive(until: until, elapsed: elapsed, log: trail)
                                                    : cg.dive(until: until, elapsed: elapsed, log: trail) else { continue }
