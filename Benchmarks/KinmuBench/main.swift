@@ -11,16 +11,21 @@ import WhatIf
 
 let args = CommandLine.arguments
 
+/// An instance's column generation run to convergence without the clock, its seconds, and the clock it started.
+func converged(_ file: String) throws -> (NRPInstance, NRPColumnGeneration, seconds: Double, elapsed: () -> Double) {
+    let inst = try NRPInstance.read(file)
+    let clock = ContinuousClock(), started = clock.now
+    let elapsed = { let d = clock.now - started; return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+    let cg = NRPColumnGeneration(inst)
+    try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: elapsed)
+    return (inst, cg, elapsed(), elapsed)
+}
+
 // `kinmu-bench nrp FILE [NODES]`: branch and price on a benchmark instance for a fixed number of nodes from the
 // converged column generation (no clock decides anything), with the seconds its LPs and its pricing took.
 if args.count > 2 && args[1] == "nrp" {
-    let inst = try NRPInstance.read(args[2])
+    let (inst, cg, cgSeconds, elapsed) = try converged(args[2])
     let nodes = args.count > 3 ? Int(args[3]) ?? 100 : 100
-    let clock = ContinuousClock(), started = clock.now
-    func elapsed() -> Double { let d = clock.now - started; return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
-    let cg = NRPColumnGeneration(inst)
-    try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: elapsed)
-    let cgSeconds = elapsed()
     let tree = try NRPBranchAndPrice(cg, cutoff: .infinity)
     var best = Double.infinity
     try tree.run(until: .infinity, maxNodes: nodes, elapsed: elapsed) { s in
@@ -37,12 +42,7 @@ if args.count > 2 && args[1] == "nrp" {
 // roster's objective and the seconds it took, per instance.
 if args.count > 2 && args[1] == "nrp-dive" {
     for file in args.dropFirst(2) {
-        let inst = try NRPInstance.read(file)
-        let clock = ContinuousClock(), started = clock.now
-        func elapsed() -> Double { let d = clock.now - started; return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
-        let cg = NRPColumnGeneration(inst)
-        try cg.run(until: .infinity, maxRounds: 400, alwaysExact: true, elapsed: elapsed)
-        let cgSeconds = elapsed()
+        let (inst, cg, cgSeconds, elapsed) = try converged(file)
         var last = ""
         let s = try cg.assignmentDive(until: .infinity, elapsed: elapsed) { last = $0 }
         let value = s.map { NRPEvaluator.evaluate($0, inst) }.map { $0.feasible ? "\($0.objective)" : "infeasible" } ?? "none"

@@ -192,7 +192,7 @@ public final class NRPBranchAndPrice {
                 let t0 = elapsed()
                 // The master always has a solution (its artificial columns): anything but optimal is the simplex
                 // out of time (or failing), not a node without rosters — the node goes back, unexplored.
-                guard lp.solve(timeLimit: max(0.25, deadline - elapsed())) == .optimal else { open.append(node); return }
+                guard lp.solve(timeLimit: NRPColumnGeneration.solveLimit(deadline, elapsed())) == .optimal else { open.append(node); return }
                 let t1 = elapsed()
                 lpSeconds += t1 - t0
                 defer { pricingSeconds += elapsed() - t1 }

@@ -335,6 +335,11 @@ public final class NRPColumnGeneration {
         public var description: String { "employee \(employee) has no schedule that meets all of their rules" }
     }
 
+    /// The time an LP solve of a search with a `deadline` may take at `now`: what is left, and a quarter second
+    /// past it (a master re-solved from its basis after a few new columns takes milliseconds; a whole second
+    /// past the deadline let long horizons overrun the time limit).
+    static func solveLimit(_ deadline: Double, _ now: Double) -> Double { max(0.25, deadline - now) }
+
     /// When a dive's step stops pricing: the time left shared among the steps
     /// still expected, a quarter of the `open` choices fixed per step.
     static func stepEnd(open: Int, deadline: Double, now: Double) -> Double {
@@ -362,7 +367,7 @@ public final class NRPColumnGeneration {
             steps += 1
             let stepEnd = Self.stepEnd(open: fixed.filter { $0 == nil }.count, deadline: deadline, now: elapsed())
             for _ in 0..<roundsPerStep where elapsed() < stepEnd {
-                guard lp.solve(timeLimit: max(0.25, deadline - elapsed())) == .optimal else { return nil }
+                guard lp.solve(timeLimit: Self.solveLimit(deadline, elapsed())) == .optimal else { return nil }
                 let duals = lp.duals
                 let pi = coverDuals(duals)
                 var added = 0
@@ -372,7 +377,7 @@ public final class NRPColumnGeneration {
                 }
                 if added == 0 { break }
             }
-            guard lp.solve(timeLimit: max(0.25, deadline - elapsed())) == .optimal else { return nil }
+            guard lp.solve(timeLimit: Self.solveLimit(deadline, elapsed())) == .optimal else { return nil }
             // Each open employee's largest share.
             var share: [(e: Int, p: Int, v: Double)] = []
             for e in 0..<nE where fixed[e] == nil {
@@ -446,11 +451,11 @@ public final class NRPColumnGeneration {
             let undecided = fix.reduce(0) { $0 + $1.filter { $0 == nil }.count }
             let stepEnd = Self.stepEnd(open: undecided, deadline: deadline, now: elapsed())
             for _ in 0..<roundsPerStep where elapsed() < stepEnd {
-                guard lp.solve(timeLimit: max(0.25, deadline - elapsed())) == .optimal else { return nil }
+                guard lp.solve(timeLimit: Self.solveLimit(deadline, elapsed())) == .optimal else { return nil }
                 let duals = lp.duals
                 if try price(coverDuals(duals), duals) == 0 { break }
             }
-            guard lp.solve(timeLimit: max(0.25, deadline - elapsed())) == .optimal else { return nil }
+            guard lp.solve(timeLimit: Self.solveLimit(deadline, elapsed())) == .optimal else { return nil }
             // Each employee's largest schedule, and the LP's share of each undecided day's choice in it.
             var top = [Int](repeating: 0, count: nE)
             var candidates: [(e: Int, d: Int, f: Int, v: Double)] = []

@@ -159,8 +159,9 @@ public struct NRPSolver: Sendable {
         // single days again from the pool the other dives have grown. The first has at least
         // 15% of the limit: where the column generation used its 40% (8 weeks and more), a
         // dive of a second was the LP's largest schedules and nothing more.
-        for (i, (kind, share)) in [("assignment", 0.4), ("schedule", 0.55), ("assignment", 0.7)].enumerated() where !proved() && left() > 1 {
-            let until = deterministic ? .infinity : max(elapsed() + (i == 0 ? 0.15 * timeLimit : 1), timeLimit * share)
+        // (kind, until this share of the limit, and at least this share of it; at least a second)
+        for (kind, share, least) in [("assignment", 0.4, 0.15), ("schedule", 0.55, 0), ("assignment", 0.7, 0)] where !proved() && left() > 1 {
+            let until = deterministic ? .infinity : max(elapsed() + max(1, timeLimit * least), timeLimit * share)
             let trail = trace ? { log.append($0) } : nil as ((String) -> Void)?
             guard var d = try kind == "assignment" ? cg.assignmentDive(until: until, elapsed: elapsed, log: trail)
                                                    : cg.dive(until: until, elapsed: elapsed, log: trail) else { continue }
