@@ -308,6 +308,19 @@ final class TreeThread: @unchecked Sendable {
     /// Schedules the search generated, not yet in the tree's master.
     private var pending: [(e: Int, shifts: [Int?])] = []
     let done = DispatchSemaphore(value: 0)
+    /// Set by the search when its column generation prices on both cores: this thread's column generation stops
+    /// and waits (`released`) for the search's pool instead of repeating its rounds.
+    private var held = false
+    private let released = DispatchSemaphore(value: 0)
+
+    /// Stops this thread's column generation until `release`.
+    func hold() { lock.withLock { held = true } }
+
+    /// Lets a held column generation go on (the search's schedules shared first, by `share`).
+    func release() {
+        let wasHeld = lock.withLock { defer { held = false }; return held }
+        if wasHeld { released.signal() }
+    }
 
     /// Starts the thread; `elapsed` is the run's clock, `timeLimit` its end.
     func start(_ inst: NRPInstance, timeLimit: Double, elapsed: @escaping @Sendable () -> Double, trace: Bool) {
@@ -315,14 +328,22 @@ final class TreeThread: @unchecked Sendable {
             defer { done.signal() }
             let cg = NRPColumnGeneration(inst)
             let end = timeLimit - 0.3
+            func note(_ line: String) { lock.withLock { _log.append(line) } }
             do {
-                try cg.run(until: timeLimit * 0.5, elapsed: elapsed)
+                try cg.run(until: timeLimit * 0.5, elapsed: elapsed, pause: { lock.withLock { held } })
+                if lock.withLock({ held }) {
+                    // The search's column generation found exact pricing slow and prices on both cores: wait for its
+                    // pool, then go on from it (a round or two where it converged).
+                    _ = released.wait(timeout: .now() + max(0, timeLimit * 0.5 - elapsed()))
+                    for c in lock.withLock({ defer { pending = [] }; return pending }) { try cg.add(c.e, c.shifts) }
+                    if trace { note(String(format: "%6.2fs tree: column generation resumed from the search's pool", elapsed())) }
+                    try cg.run(until: timeLimit * 0.5, elapsed: elapsed)
+                }
                 if cg.bound.isFinite { publish(bound: (cg.bound - 1e-6).rounded(.up)) }
                 let tree = try NRPBranchAndPrice(cg, cutoff: lock.withLock { best?.value } ?? .infinity)
                 var nextMaster = Self.masterPeriod
                 var turn = 0
                 var rng = SplitMix64(seed: 7)
-                func note(_ line: String) { lock.withLock { _log.append(line) } }
                 /// A roster found on this thread: scored, kept when the best yet; its value (+∞ when unlawful).
                 let take = { [self] (s: NRPSolution) -> Double in
                     let r = NRPEvaluator.evaluate(s, inst)

@@ -260,24 +260,109 @@ public final class NRPColumnGeneration {
     /// horizon's employee can take a second to price).
     func pricing(_ pi: [Double], skip: Set<Int>, labelsPerState: Int? = 4,
                  stop: () -> Bool = { false }) -> [(e: Int, cost: Double, shifts: [Int?])] {
-        let inst = instance
+        if workers > 1 { return parallelPricing(pi, skip: skip, labelsPerState: labelsPerState, stop: stop) }
         var best: [(e: Int, cost: Double, shifts: [Int?])] = []
         for e in pricers.indices where !skip.contains(e) {
             if stop() { break }
-            var cost = workCost[e]
-            for d in 0..<inst.horizon { for t in 0..<inst.shifts.count { if let i = coverAt[d][t] { cost[d][t] -= pi[i] } } }
+            let cost = duals(e, pi)
             guard let b = price(e, cost, below: held(e, cost), labelsPerState: labelsPerState) else { continue }
             best.append((e, b.cost + requestConstant[e], b.shifts))
         }
         return best
     }
 
+    /// e's costs per (day, shift) at cover duals `pi`: the request penalty less the cover's dual.
+    func duals(_ e: Int, _ pi: [Double]) -> [[Double]] {
+        var cost = workCost[e]
+        for d in 0..<instance.horizon { for t in 0..<instance.shifts.count { if let i = coverAt[d][t] { cost[d][t] -= pi[i] } } }
+        return cost
+    }
+
+    /// Threads pricing employees at once in `pricing` (1: this thread alone). Each employee's pricer is its own
+    /// (only its learnt set of tracked resources is shared, behind a lock), so the answers are those of one
+    /// thread, gathered in employee order: the same schedules, the same bookkeeping, whatever the interleaving.
+    public var workers = 1
+
+    /// `pricing` on `workers` threads (GLPK is not called: the pricers are plain Swift).
+    private func parallelPricing(_ pi: [Double], skip: Set<Int>, labelsPerState: Int?,
+                                 stop: () -> Bool) -> [(e: Int, cost: Double, shifts: [Int?])] {
+        let todo = pricers.indices.filter { !skip.contains($0) }
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var found: [Int: (best: (cost: Double, shifts: [Int?])?, heuristic: Bool)] = [:]
+            var taken = 0, stopped = false
+        }
+        let results = Results()
+        let slow = tooSlow, limit = labelLimit
+        let tasks = todo.map { e -> (e: Int, cost: [[Double]], below: Double?) in
+            let cost = duals(e, pi)
+            return (e, cost, held(e, cost))
+        }
+        let pricers = self.pricers
+        withoutActuallyEscaping(stop) { stop in
+            let stopBox = UncheckedStop(stop)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let k: Int? = results.lock.withLock {
+                        guard !results.stopped, results.taken < tasks.count else { return nil }
+                        results.taken += 1
+                        return results.taken - 1
+                    }
+                    guard let k else { return }
+                    if stopBox.stop() { results.lock.withLock { results.stopped = true }; return }
+                    let (e, cost, below) = tasks[k]
+                    var answer: (best: (cost: Double, shifts: [Int?])?, heuristic: Bool)
+                    if let n = labelsPerState {
+                        answer = (pricers[e].cheapest(cost, labelsPerState: n, below: below).first, false)
+                    } else if !slow.contains(e), let found = pricers[e].cheapest(cost, below: below, labelLimit: limit) {
+                        answer = (found.first, false)
+                    } else {
+                        // Out of its budget (now or before): the heuristic's answer, as `price` takes it.
+                        answer = (pricers[e].cheapest(cost, labelsPerState: 4, below: below).first, true)
+                    }
+                    results.lock.withLock { results.found[e] = answer }
+                }
+            }
+        }
+        // In employee order, as `pricing` on one thread; stopped: up to the first employee not priced.
+        var best: [(e: Int, cost: Double, shifts: [Int?])] = []
+        for e in todo {
+            guard let answer = results.found[e] else { break }
+            if answer.heuristic {
+                tooSlow.insert(e)
+                inexact += 1
+            }
+            if let b = answer.best { best.append((e, b.cost + requestConstant[e], b.shifts)) }
+        }
+        return best
+    }
+
+    /// The heuristic rounds' smoothing: their duals this share of the way back toward the last round's.
+    static let heuristicAlpha = 0.5
+
+    /// e's schedule's cost at cover duals `pi` (request penalty included).
+    func reducedCost(_ e: Int, _ shifts: [Int?], _ pi: [Double]) -> Double {
+        var c = penalty(e, shifts)
+        for (d, t) in shifts.enumerated() { if let t, let i = coverAt[d][t] { c -= pi[i] } }
+        return c
+    }
+
+    /// An exact round slower than this (seconds) makes the next rounds heuristic first (see `run`).
+    static let slowRound = 0.5
+
     /// Runs rounds until converged, `deadline` (seconds from `elapsed()`), or `maxRounds`.
     /// Throws `NRPColumnGeneration.Infeasible` when an employee has no lawful schedule.
     /// With `alwaysExact`, every round prices exactly (no switch to the
     /// heuristic decided by the clock), so a run bounded by `maxRounds` is reproducible.
+    ///
+    /// `whenSlow`, when given, is called once exact pricing proves slow (a round over `slowRound`): the caller frees
+    /// the second core (the tree thread waits for this pool rather than repeating these rounds), and pricing
+    /// runs on two threads until the run ends. `pause` ends the run early when it returns true (checked each round).
     public func run(until deadline: Double, maxRounds: Int = .max, alwaysExact: Bool = false, elapsed: () -> Double,
+                    whenSlow: (() -> Void)? = nil, pause: () -> Bool = { false },
                     log: ((String) -> Void)? = nil) throws {
+        let single = workers
+        defer { workers = single }
         let inst = instance
         // A first column per employee: the cheapest schedule at zero duals.
         for e in inst.staff.indices where schedules[e].isEmpty {
@@ -289,7 +374,8 @@ public final class NRPColumnGeneration {
         let alpha = 0.5
         // Where exact pricing is slow, rounds price heuristically until they find nothing.
         var exactIsSlow = false, exactNext = false
-        while rounds < maxRounds && elapsed() < deadline {
+        var smoothed: [Double]?  // the heuristic rounds' last duals
+        while rounds < maxRounds && elapsed() < deadline && !pause() {
             rounds += 1
             guard lp.solve(timeLimit: max(0.1, deadline - elapsed())) == .optimal else { break }
             masterValue = lp.objective
@@ -298,10 +384,18 @@ public final class NRPColumnGeneration {
             var added = 0
             let inexactBefore = inexact
             if exactIsSlow && !exactNext {
-                // A heuristic round at the master's duals; an exact one when it finds nothing.
-                for b in pricing(pi, skip: [], stop: { elapsed() >= deadline }) where b.cost - duals[b.e] < -1e-6 {
-                    if try add(b.e, b.shifts) { added += 1 }
+                // A heuristic round at duals smoothed toward the last round's (the master's own when those price
+                // nothing out); an exact one when it finds nothing.
+                var tried = smoothed.map { s in zip(s, pi).map { Self.heuristicAlpha * $0 + (1 - Self.heuristicAlpha) * $1 } } ?? pi
+                for _ in 0..<2 {
+                    for b in pricing(tried, skip: [], stop: { elapsed() >= deadline })
+                    where reducedCost(b.e, b.shifts, pi) - duals[b.e] < -1e-6 {
+                        if try add(b.e, b.shifts) { added += 1 }
+                    }
+                    if added > 0 || tried == pi { break }
+                    tried = pi
                 }
+                smoothed = tried
                 if added == 0 { exactNext = true; continue }
             } else {
                 exactNext = false
@@ -314,7 +408,14 @@ public final class NRPColumnGeneration {
                     if added > 0 || attempt == 1 || tried == pi { break }
                     tried = pi  // mispricing: the smoothed duals found nothing; price at the master's own
                 }
-                if !alwaysExact && elapsed() - started > 0.5 { exactIsSlow = true }
+                if !alwaysExact && !exactIsSlow && elapsed() - started > Self.slowRound {
+                    exactIsSlow = true
+                    if let whenSlow {
+                        whenSlow()
+                        workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
+                        log?(String(format: "%6.2fs CG: exact pricing slow, priced on every core from now on", elapsed()))
+                    }
+                }
             }
             log?(String(format: "%6.2fs CG round %d: master %.2f, bound %.2f, +%d schedules", elapsed(), rounds,
                         masterValue ?? .nan, bound, added))
@@ -601,4 +702,10 @@ extension NRPColumnGeneration {
         }
         return s
     }
+}
+
+/// A stop test handed to pricing threads: only called, never kept past the call that made it.
+private struct UncheckedStop: @unchecked Sendable {
+    let stop: () -> Bool
+    init(_ stop: @escaping () -> Bool) { self.stop = stop }
 }

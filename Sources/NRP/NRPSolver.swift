@@ -144,15 +144,19 @@ public struct NRPSolver: Sendable {
         do {
             try cg.run(until: deterministic ? .infinity : timeLimit * 0.4, maxRounds: deterministic ? 400 : .max,
                        alwaysExact: deterministic, elapsed: elapsed,
+                       // Where exact pricing is slow the tree thread waits for this pool, and pricing takes both cores.
+                       whenSlow: treeThread.map { t in { t.hold() } },
                        log: trace ? { log.append($0) } : nil)
         } catch is NRPColumnGeneration.Infeasible {
             treeThread?.stop()
+            treeThread?.release()
             return NRPResult(solution: nil, objective: nil, bound: nil, seconds: elapsed(), status: "infeasible", log: log)
         }
         if cg.bound.isFinite { bound = max(bound ?? -.infinity, (cg.bound - 1e-6).rounded(.up)) }
         log.append(String(format: "%6.2fs column generation: %d rounds, %d schedules, bound %.2f%@", elapsed(), cg.rounds,
                           cg.schedules.reduce(0) { $0 + $1.count }, cg.bound, cg.converged ? " (converged)" : ""))
         _ = exchange()
+        treeThread?.release()  // after `exchange`: the tree thread goes on from this pool
         // Dives, each followed by best responses: on single days of single employees
         // from the converged pool (about a second; the optimum at once on 10–12),
         // on whole schedules (better on the small instances 5 and 7), then on

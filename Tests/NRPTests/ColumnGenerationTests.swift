@@ -403,4 +403,32 @@ struct NRPBranchAndPriceTests {
         #expect(cg.distance == nil)
         try NRPColumnGenerationTests.expectNoBars(cg)
     }
+
+    @Test("pricing on two threads gives what one thread gives: the same schedules in the same order, the same bound, the same bookkeeping",
+          arguments: [.max, 300])
+    func twoThreadsPriceAsOne(_ labelLimit: Int) throws {
+        // Instance 2 is in Tests/Fixtures when shared/data is absent. A label budget of 300 sends most employees
+        // to the heuristic (the path for long horizons), whose bookkeeping (`inexact`) must match too.
+        let inst = try NRPInstance.read(instancePath(2)!)
+        func run(workers: Int) throws -> NRPColumnGeneration {
+            let cg = NRPColumnGeneration(inst)
+            cg.workers = workers
+            cg.labelLimit = labelLimit
+            try cg.run(until: .infinity, maxRounds: 8, alwaysExact: true, elapsed: { 0 })
+            #expect(cg.workers == workers)
+            return cg
+        }
+        let one = try run(workers: 1), two = try run(workers: 2)
+        #expect(one.rounds == two.rounds)
+        #expect(one.bound == two.bound)
+        #expect(one.inexact == two.inexact)
+        if labelLimit < .max { #expect(one.inexact > 0) }
+        for e in inst.staff.indices { #expect(one.schedules[e].map(\.shifts) == two.schedules[e].map(\.shifts), "employee \(e)") }
+        // The heuristic's pricing at the same duals, an employee skipped.
+        let pi = inst.cover.indices.map { Double(($0 * 7) % 11) }
+        let a = one.pricing(pi, skip: [1], labelsPerState: 4), b = two.pricing(pi, skip: [1], labelsPerState: 4)
+        #expect(a.map(\.e) == b.map(\.e))
+        #expect(a.map(\.shifts) == b.map(\.shifts))
+        #expect(!a.contains { $0.e == 1 } && a.count == inst.staff.count - 1)
+    }
 }
