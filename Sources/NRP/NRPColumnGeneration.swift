@@ -347,6 +347,18 @@ public final class NRPColumnGeneration {
         return c
     }
 
+    /// Heuristic rounds tail off when the last one added fewer schedules than an eighth of the employees, or the
+    /// master fell by less than `tailingDrop` of its value over the last `tailingRounds` (`values`: the master's
+    /// values since the last exact round); the next round is then exact.
+    static func tailingOff(_ values: [Double], added: Int, employees: Int) -> Bool {
+        if added < max(2, employees / 8) { return true }
+        guard values.count > tailingRounds, let last = values.last else { return false }
+        let earlier = values[values.count - 1 - tailingRounds]
+        return earlier - last < tailingDrop * max(1, abs(last))
+    }
+    static let tailingRounds = 5
+    static let tailingDrop = 0.001
+
     /// An exact round slower than this (seconds) makes the next rounds heuristic first (see `run`).
     static let slowRound = 0.5
 
@@ -375,6 +387,7 @@ public final class NRPColumnGeneration {
         // Where exact pricing is slow, rounds price heuristically until they find nothing.
         var exactIsSlow = false, exactNext = false
         var smoothed: [Double]?  // the heuristic rounds' last duals
+        var streak: [Double] = []  // the master's values since the last exact round
         while rounds < maxRounds && elapsed() < deadline && !pause() {
             rounds += 1
             guard lp.solve(timeLimit: max(0.1, deadline - elapsed())) == .optimal else { break }
@@ -397,8 +410,13 @@ public final class NRPColumnGeneration {
                 }
                 smoothed = tried
                 if added == 0 { exactNext = true; continue }
+                // Tailing off: the heuristic still finds a schedule or two, but the master hardly moves; an exact
+                // round finds what four labels a state miss (and bounds).
+                streak.append(lp.objective)
+                if Self.tailingOff(streak, added: added, employees: inst.staff.count) { exactNext = true }
             } else {
                 exactNext = false
+                streak = []
                 let started = elapsed()
                 var tried = stable.map { s in zip(s, pi).map { alpha * $0 + (1 - alpha) * $1 } } ?? pi
                 for attempt in 0..<2 {

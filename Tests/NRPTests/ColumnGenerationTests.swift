@@ -431,4 +431,21 @@ struct NRPBranchAndPriceTests {
         #expect(a.map(\.shifts) == b.map(\.shifts))
         #expect(!a.contains { $0.e == 1 } && a.count == inst.staff.count - 1)
     }
+
+    @Test("heuristic rounds tail off when they add few schedules or the master hardly moves over five rounds")
+    func tailingOff() {
+        // 40 employees: fewer than 5 schedules added is too few, whatever the master does.
+        #expect(NRPColumnGeneration.tailingOff([3000, 2900], added: 4, employees: 40))
+        #expect(!NRPColumnGeneration.tailingOff([3000, 2900], added: 5, employees: 40))
+        // Small staffs: fewer than two.
+        #expect(NRPColumnGeneration.tailingOff([100], added: 1, employees: 8))
+        #expect(!NRPColumnGeneration.tailingOff([100], added: 2, employees: 8))
+        // The master's value five rounds back against now: 0.1% of 2,600 is 2.6.
+        let slow: [Double] = [2700, 2610, 2609.5, 2609, 2608.5, 2608, 2607.5]
+        #expect(NRPColumnGeneration.tailingOff(slow, added: 20, employees: 40))   // 2,610 → 2,607.5
+        let fast: [Double] = [2700, 2620, 2618, 2616, 2614, 2612, 2610]
+        #expect(!NRPColumnGeneration.tailingOff(fast, added: 20, employees: 40))  // 2,620 → 2,610
+        // Too few rounds since the last exact one to judge.
+        #expect(!NRPColumnGeneration.tailingOff(Array(slow.suffix(5)), added: 20, employees: 40))
+    }
 }
