@@ -448,4 +448,26 @@ struct NRPBranchAndPriceTests {
         // Too few rounds since the last exact one to judge.
         #expect(!NRPColumnGeneration.tailingOff(Array(slow.suffix(5)), added: 20, employees: 40))
     }
+
+    @Test("where exact pricing is slow, a second core keeps the rounds exact; without one, heuristic rounds, and the same LP at the end")
+    func slowPricing() throws {
+        let inst = try NRPInstance.read(instancePath(2)!)
+        let exact = NRPColumnGeneration(inst)
+        try exact.run(until: .infinity, alwaysExact: true, elapsed: { 0 })
+        #expect(exact.converged && exact.heuristicRounds == 0)
+        // Every round counts as slow (the clock here stands still).
+        var freed = 0
+        let everyCore = NRPColumnGeneration(inst)
+        try everyCore.run(until: .infinity, elapsed: { 0 }, whenSlow: { freed += 1 }, slowRound: -1)
+        #expect(freed == 1)
+        #expect(everyCore.heuristicRounds == 0)
+        #expect(everyCore.workers == 1)  // back to its own after the run
+        let alone = NRPColumnGeneration(inst)
+        try alone.run(until: .infinity, elapsed: { 0 }, slowRound: -1)
+        #expect(alone.heuristicRounds > 0)
+        for cg in [everyCore, alone] {
+            #expect(cg.converged)
+            #expect(abs(cg.bound - exact.bound) < 1e-6)
+        }
+    }
 }
