@@ -149,7 +149,11 @@ public struct RosterSolver: Sendable {
                 }
             }
         }
-        var lpOptions = SolveOptions(timeLimit: options.timeLimit.map { max(1, $0 - Self.seconds(clock.now - started)) })
+        // Under a work rate (`--deterministic`) this LP has no limit: on the clock it could stop under load and
+        // leave the search's own serving, and two runs would differ in who serves what (seen in the test suite
+        // on Nankoku 2027-07). With every shift fixed it is a transportation problem: it finishes.
+        var lpOptions = SolveOptions(timeLimit: options.workRate != nil ? nil
+                                                : options.timeLimit.map { max(1, $0 - Self.seconds(clock.now - started)) })
         lpOptions.presolve = false
         let tasks: Solution
         if useSearch {
