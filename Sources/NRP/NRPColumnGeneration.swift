@@ -361,7 +361,8 @@ public final class NRPColumnGeneration {
     static let tailingRounds = 5
     static let tailingDrop = 0.001
 
-    /// An exact round slower than this (seconds) makes the next rounds heuristic first (see `run`).
+    /// An exact round on one thread slower than this (seconds) moves pricing to every core when the caller can free
+    /// them (`run`'s `whenSlow`), else makes the next rounds heuristic first.
     public static let slowRound = 0.5
     /// Priced on every core, an exact round slower than this makes the next rounds heuristic first.
     static let slowParallelRound = 2.0
