@@ -433,16 +433,18 @@ public final class NRPColumnGeneration {
                     if added > 0 || attempt == 1 || tried == pi { break }
                     tried = pi  // mispricing: the smoothed duals found nothing; price at the master's own
                 }
-                let took = elapsed() - started
-                if !alwaysExact && !exactIsSlow && !everyCore && took > slowRound, let whenSlow {
-                    // Slow on one thread: every core prices, still exactly (on the 8-week look-alike of instance 8
-                    // exact rounds on two threads brought the master to 2,573 by 24 s, heuristic ones to 2,602).
-                    whenSlow()
-                    everyCore = true
-                    workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
-                    log?(String(format: "%6.2fs CG: exact pricing slow, priced on every core from now on", elapsed()))
-                } else if !alwaysExact && !exactIsSlow && took > (everyCore ? max(slowRound, Self.slowParallelRound) : slowRound) {
-                    exactIsSlow = true
+                let slow = everyCore ? max(slowRound, Self.slowParallelRound) : slowRound
+                if !alwaysExact && !exactIsSlow && elapsed() - started > slow {
+                    if !everyCore, let whenSlow {
+                        // Slow on one thread: every core prices, still exactly (on the 8-week look-alike of instance 8
+                        // exact rounds on two threads brought the master to 2,573 by 24 s, heuristic ones to 2,602).
+                        whenSlow()
+                        everyCore = true
+                        workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
+                        log?(String(format: "%6.2fs CG: exact pricing slow, priced on every core from now on", elapsed()))
+                    } else {
+                        exactIsSlow = true
+                    }
                 }
             }
             log?(String(format: "%6.2fs CG round %d: master %.2f, bound %.2f, +%d schedules", elapsed(), rounds,
