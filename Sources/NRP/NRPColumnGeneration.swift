@@ -32,6 +32,8 @@ public final class NRPColumnGeneration {
     /// The last master LP's value.
     public private(set) var masterValue: Double?
     public private(set) var rounds = 0
+    /// How much the master fell in the last round, as a share of its value before it (∞ before two rounds).
+    public private(set) var lastDrop = Double.infinity
     /// Rounds priced by the heuristic alone (exact pricing slow, see `run`).
     public private(set) var heuristicRounds = 0
     /// True once no schedule prices out at the master's duals: `bound` is then the master's LP value.
@@ -397,6 +399,7 @@ public final class NRPColumnGeneration {
         while rounds < maxRounds && elapsed() < deadline && !pause() {
             rounds += 1
             guard lp.solve(timeLimit: max(0.1, deadline - elapsed())) == .optimal else { break }
+            if let previous = masterValue { lastDrop = (previous - lp.objective) / max(1, abs(previous)) }
             masterValue = lp.objective
             let duals = lp.duals
             let pi = coverDuals(duals)

@@ -154,7 +154,8 @@ public struct NRPSolver: Sendable {
         }
         if cg.bound.isFinite { bound = max(bound ?? -.infinity, (cg.bound - 1e-6).rounded(.up)) }
         log.append(String(format: "%6.2fs column generation: %d rounds, %d schedules, bound %.2f%@", elapsed(), cg.rounds,
-                          cg.schedules.reduce(0) { $0 + $1.count }, cg.bound, cg.converged ? " (converged)" : ""))
+                          cg.schedules.reduce(0) { $0 + $1.count }, cg.bound,
+                          cg.converged ? " (converged)" : String(format: " (the master %.2f%% lower in its last round)", 100 * cg.lastDrop)))
         _ = exchange()
         treeThread?.release()  // after `exchange`: the tree thread goes on from this pool
         // Dives, each followed by best responses: on single days of single employees
@@ -166,9 +167,17 @@ public struct NRPSolver: Sendable {
         // 8-week look-alike of 9 (LP 86, converged at 18 s) the dive without a clock gives 86 in 16 s, and
         // in 9 s it gave 1,399.
         // (kind, until this share of the limit, and at least this share of it; at least a second)
+        // Where the column generation is far from converged when its share ends (its master still falling by over 1% a
+        // round: 12 weeks of instance 12, 24 weeks of instance 8, whose first exact round takes 13 s), a dive that runs
+        // out of time returns the master's largest schedules and the next has less time still: once one starves the
+        // others are skipped, and the search sweeps windows of days through the horizon instead (step 5).
+        let sweep = !cg.converged && cg.lastDrop > 0.01
         let firstLeast = cg.converged ? 0.3 : 0.15
-        for (kind, share, least) in [("assignment", 0.4, firstLeast), ("schedule", 0.55, 0), ("assignment", 0.7, 0)] where !proved() && left() > 1 {
+        var diveStarved = false
+        for (kind, share, least) in [("assignment", 0.4, firstLeast), ("schedule", 0.55, 0), ("assignment", 0.7, 0)]
+        where !proved() && left() > 1 && !(sweep && diveStarved) {
             let until = deterministic ? .infinity : max(elapsed() + max(1, timeLimit * least), timeLimit * share)
+            defer { diveStarved = elapsed() >= until }
             let trail = trace ? { log.append($0) } : nil as ((String) -> Void)?
             guard var d = try kind == "assignment" ? cg.assignmentDive(until: until, elapsed: elapsed, log: trail)
                                                    : cg.dive(until: until, elapsed: elapsed, log: trail) else { continue }
@@ -235,6 +244,10 @@ public struct NRPSolver: Sendable {
         // employee over a window of days. Each sub-MIP kind's size grows while its
         // sub-problems solve to optimality quickly and shrinks when one runs out
         // of time, so the sub-MIPs stay as large as GLPK can finish.
+        // Where the column generation was far from converged (`sweep`, step 2) the
+        // pool is too thin for branch and price or dives to pay, and every
+        // neighbourhood is a window of days for everyone, swept through the horizon
+        // from its start, each window half over the last (`sweepWindow`).
         var staffSize = min(inst.staff.count, 3)
         var windowLength = min(inst.horizon, 4)
         // With an iteration budget the sizes stay fixed and each sub-MIP gets ample time, so the seed decides the run.
@@ -256,6 +269,7 @@ public struct NRPSolver: Sendable {
             if bestValue < before { _ = exchange() }
             return first
         }
+        var sweepAt = 0
         var iteration = 0, subMIPs = 0
         var openShare = 0.5, windowShare = 0.5, byWindow = true
         var bpTurn = 0, localAgain = false
@@ -265,12 +279,12 @@ public struct NRPSolver: Sendable {
             if exchange() { break }
             if bestValue < currentValue { current = best!; currentValue = bestValue }  // the tree found better
             iteration += 1
-            if iteration % 4 == 0, let tree, !tree.complete {
+            if !sweep, iteration % 4 == 0, let tree, !tree.complete {
                 try grow()
                 if bestValue < currentValue { current = best!; currentValue = bestValue }
                 continue
             }
-            if iteration % 3 == 1 || localAgain {
+            if !sweep && (iteration % 3 == 1 || localAgain) {
                 if treeIsCheap() {
                     // Branch and price, in turn over a share of the staff (the others kept), over a window of
                     // days for everyone, and over the whole programme within so many changed employee-days
@@ -331,11 +345,12 @@ public struct NRPSolver: Sendable {
                 continue
             }
             subMIPs += 1
-            let byDays = subMIPs % 2 == 0
+            let byDays = sweep || subMIPs % 2 == 0
             let open: (Int, Int) -> Bool
             let label: String
             if byDays {
-                let from = rng.upTo(inst.horizon - windowLength)
+                var from = rng.upTo(inst.horizon - windowLength)
+                if sweep { (from, sweepAt) = Self.sweepWindow(at: sweepAt, length: windowLength, horizon: inst.horizon) }
                 let to = from + windowLength - 1
                 open = { _, d in d >= from && d <= to }
                 label = "days \(from)-\(to)"
@@ -365,6 +380,14 @@ public struct NRPSolver: Sendable {
         }
         log.append(String(format: "%6.2fs LNS: %d neighbourhoods", elapsed(), iteration))
         return try finish()
+    }
+
+    /// The sweep's window at `at` of `length` days (the horizon's last `length` days where it would run past
+    /// them) and where the next begins: half a window on, so that consecutive windows overlap and a change can
+    /// travel; day 0 again after the window that ends the horizon.
+    static func sweepWindow(at: Int, length: Int, horizon: Int) -> (from: Int, next: Int) {
+        let from = max(0, min(at, horizon - length))
+        return (from, from == horizon - length ? 0 : from + max(1, length / 2))
     }
 
     /// The programme without the named employees' own rules (for a construction

@@ -470,4 +470,44 @@ struct NRPBranchAndPriceTests {
             #expect(abs(cg.bound - exact.bound) < 1e-6)
         }
     }
+
+    @Test("the master's last drop is its fall in the last round, as a share of its value before")
+    func lastDrop() throws {
+        let inst = try NRPInstance.read(instancePath(2)!)
+        let cg = NRPColumnGeneration(inst)
+        #expect(cg.lastDrop == .infinity)
+        var masters: [Double] = []
+        try cg.run(until: .infinity, maxRounds: 3, alwaysExact: true, elapsed: { 0 }, log: { line in
+            if let r = line.range(of: "master ") {
+                masters.append(Double(line[r.upperBound...].prefix { $0 != "," })!)
+            }
+        })
+        try #require(masters.count == 3 && !cg.converged)
+        #expect(masters[1] > masters[2])
+        #expect(abs(cg.lastDrop - (masters[1] - masters[2]) / masters[1]) < 1e-5)
+    }
+
+    @Test("the sweep's windows of days run through the horizon from day 0, each half over the last, and start again at 0")
+    func sweepWindows() {
+        for (length, horizon) in [(5, 168), (4, 28), (7, 84), (1, 14)] {
+            var at = 0
+            var covered = Set<Int>()
+            var previous: Int?
+            var wrapped = false
+            for _ in 0..<(4 * horizon) {
+                let (from, next) = NRPSolver.sweepWindow(at: at, length: length, horizon: horizon)
+                #expect(from >= 0 && from + length <= horizon)
+                if let p = previous {
+                    if from < p { wrapped = true; #expect(from == 0) } else if !wrapped {
+                        #expect(from > p && from - p <= max(1, length / 2))  // overlapping by half a window or more
+                    }
+                }
+                if !wrapped { covered.formUnion(from..<(from + length)) }
+                previous = from
+                at = next
+            }
+            #expect(wrapped)
+            #expect(covered == Set(0..<horizon), "length \(length), horizon \(horizon)")
+        }
+    }
 }
