@@ -155,7 +155,8 @@ public struct NRPSolver: Sendable {
         if cg.bound.isFinite { bound = max(bound ?? -.infinity, (cg.bound - 1e-6).rounded(.up)) }
         log.append(String(format: "%6.2fs column generation: %d rounds, %d schedules, bound %.2f%@", elapsed(), cg.rounds,
                           cg.schedules.reduce(0) { $0 + $1.count }, cg.bound,
-                          cg.converged ? " (converged)" : String(format: " (the master %.2f%% lower in its last round)", 100 * cg.lastDrop)))
+                          cg.converged ? " (converged)" : cg.lastDrop.isFinite
+                              ? String(format: " (the master %.2f%% lower in its last round)", 100 * cg.lastDrop) : " (one round)"))
         _ = exchange()
         treeThread?.release()  // after `exchange`: the tree thread goes on from this pool
         // Dives, each followed by best responses: on single days of single employees
