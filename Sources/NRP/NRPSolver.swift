@@ -350,8 +350,14 @@ public struct NRPSolver: Sendable {
             let open: (Int, Int) -> Bool
             let label: String
             if byDays {
-                var from = rng.upTo(inst.horizon - windowLength)
-                if sweep { (from, sweepAt) = Self.sweepWindow(at: sweepAt, length: windowLength, horizon: inst.horizon) }
+                let from: Int
+                if sweep {
+                    let window = Self.sweepWindow(at: sweepAt, length: windowLength, horizon: inst.horizon)
+                    from = window.from
+                    sweepAt = window.next
+                } else {
+                    from = rng.upTo(inst.horizon - windowLength)
+                }
                 let to = from + windowLength - 1
                 open = { _, d in d >= from && d <= to }
                 label = "days \(from)-\(to)"
