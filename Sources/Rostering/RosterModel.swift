@@ -468,6 +468,10 @@ public struct RosterModel: Sendable {
             if let cap = c.annualEarningsCap, c.hourlyCost > 0 {
                 let budget = max(0, cap - c.earnedThisYear) / monthsLeft
                 program.addRow(name: "earningsCap[\(id(p))]", terms: hours.map { ($0.0, $0.1 * c.hourlyCost) }, upper: budget)
+                // The budget is an hours cap at the person's rate, so the month's shifts must fit it
+                // whole (2027-07: S007's 18,333 yen are 15.94 h at 1,150 yen; the LP spent the last of it
+                // on a ninth of a shift, and GLPK's bound stayed 0.08% under the optimum for 120 s).
+                addWholeShifts(p, all, label: "earnings", hours: budget / c.hourlyCost, dayLimit: c.maxDaysPerMonth)
             }
         }
     }

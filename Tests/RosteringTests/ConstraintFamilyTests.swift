@@ -157,6 +157,32 @@ struct ConstraintFamilyTests {
         #expect(t.checker.check(r.roster).isEmpty)
     }
 
+    @Test("the earnings budget counts whole shifts: 15.94 h of budget is three four-hour mornings, in the LP too")
+    func earningsCapWholeShifts() throws {
+        var t = Tiny(hours: "09:00-13:00")
+        t.month = YearMonth("2027-07")!  // six months left in the year
+        var p = Tiny.person("P1", .staff, employment: .partTime)
+        p.contract.hourlyCost = 1150
+        p.contract.annualEarningsCap = 1_030_000
+        p.contract.earnedThisYear = 920_000  // 18,333 yen a month left: 15.94 hours
+        t.staff = [Tiny.person("S1", .supervisor), p]
+        t.flatNeed = ["a": 2]
+        let model = RosterModel(try t.problem())
+        let program = model.program
+        let row = try #require(program.rows.first { $0.name == "wholeShifts[P1,earnings,4h]" })
+        #expect(row.upper == 3)
+        // The relaxation, which without the row works P1 15.94 / 4 = 3.99 mornings, works at most three.
+        var o = SolveOptions()
+        o.relaxIntegrality = true
+        let lp = try GLPKSolver().solve(program, options: o)
+        let p1 = try #require(t.staff.firstIndex { $0.id == "P1" })
+        let mornings = model.work[p1].joined().reduce(0.0) { $0 + lp.values[$1.index] }
+        #expect(mornings <= 3 + 1e-6, "the LP works P1 \(mornings) mornings")
+        let r = try t.solve()
+        #expect(r.roster.days(of: "P1").count == 3)
+        #expect(t.checker.check(r.roster).isEmpty)
+    }
+
     @Test("late shifts are spread evenly, counting earlier months")
     func fairness() throws {
         var t = Tiny(openWeekdays: [.wednesday], hours: "09:00-19:00")
