@@ -216,6 +216,22 @@ public struct RosterSolver: Sendable {
         let spent = options.workRate == nil ? Self.seconds(clock.now - started) : solution.seconds
         var polish = RosterSearch(model: model, timeLimit: max(0.5, limit - spent))
         polish.workRate = options.workRate
+        // The other core: the same branch and cut again from scratch, branching by pseudo-costs,
+        // for the same time. Its bound counts too (both are bounds of one programme), and it
+        // proves what Driebeck–Tomlin leaves on a plateau (2027-02); it is not the first run,
+        // since it finds its first roster late.
+        let race = Locked<Solution?>(nil)
+        let raced = DispatchSemaphore(value: 0)
+        var again = options
+        again.branching = .pseudoCost
+        again.timeLimit = max(0.5, limit - spent)
+        let program = model.branchAndCutProgram
+        let solver = self, raceOptions = again
+        Thread {
+            let s = try? solver.glpk(program, options: raceOptions)
+            race.update { $0 = s }
+            raced.signal()
+        }.start()
         let bound = solution.bound
         func gap(_ o: Double) -> Double? { bound.map { Self.gap(o, bound: $0) } }
         let (polished, report) = try polish.solve(start: found == nil ? nil : solution.values, progress: { p in
@@ -232,7 +248,31 @@ public struct RosterSolver: Sendable {
             solution.gap = gap(o)
             solution.status = .feasible
         }
-        solution.seconds = spent + polished.seconds
+        raced.wait()
+        if let r = race.value {
+            if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+                FileHandle.standardError.write(Data(String(format: "race: pseudo-costs %@ %.3f, bound %.3f\n", r.status.rawValue,
+                                                           r.objective ?? Double.nan, r.bound ?? Double.nan).utf8))
+            }
+            // A strictly better roster is taken; an equal one leaves ours (the first half's, reproducible).
+            if let o = r.objective, o < (solution.objective ?? .infinity) - 1e-9 * max(1, abs(o)) {
+                solution.values = r.values
+                solution.objective = o
+                solution.status = .feasible
+            }
+            let b = r.status == .optimal ? r.objective : r.bound
+            if let b, b > (solution.bound ?? -.infinity) { solution.bound = b }
+            if let o = solution.objective, let b = solution.bound {
+                solution.gap = Self.gap(o, bound: b)
+                if r.status == .optimal, o <= b + 1e-9 * max(1, abs(o)) {
+                    solution.status = .optimal
+                    solution.stopReason = .completed
+                    solution.bound = o
+                    solution.gap = 0
+                }
+            }
+        }
+        solution.seconds = options.workRate == nil ? Self.seconds(clock.now - started) : spent + polished.seconds
         return solution
     }
 
