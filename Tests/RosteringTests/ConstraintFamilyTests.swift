@@ -142,16 +142,24 @@ struct ConstraintFamilyTests {
         #expect(t.checker.check(r.roster).isEmpty)
     }
 
-    @Test("an annual earnings cap limits a part-timer's hours this month")
-    func earningsCap() throws {
+    /// Four-hour mornings, a supervisor and part-timer P1 whose annual cap of 1,030,000 yen
+    /// leaves (cap − earned) ÷ months left for `month`, at `rate` yen an hour.
+    static func budgeted(month: String, rate: Double, earned: Double) -> Tiny {
         var t = Tiny(hours: "09:00-13:00")
-        t.month = YearMonth("2027-11")!   // two months left in the year
+        t.month = YearMonth(month)!
         var p = Tiny.person("P1", .staff, employment: .partTime)
-        p.contract.hourlyCost = 1000
+        p.contract.hourlyCost = rate
         p.contract.annualEarningsCap = 1_030_000
-        p.contract.earnedThisYear = 1_000_000  // 15,000 yen a month left: 15 hours, 3 four-hour days
+        p.contract.earnedThisYear = earned
         t.staff = [Tiny.person("S1", .supervisor), p]
         t.flatNeed = ["a": 2]
+        return t
+    }
+
+    @Test("an annual earnings cap limits a part-timer's hours this month")
+    func earningsCap() throws {
+        // Two months left: 15,000 yen a month, 15 hours, 3 four-hour days.
+        let t = Self.budgeted(month: "2027-11", rate: 1000, earned: 1_000_000)
         let r = try t.solve()
         #expect(r.roster.days(of: "P1").count == 3)
         #expect(t.checker.check(r.roster).isEmpty)
@@ -159,14 +167,8 @@ struct ConstraintFamilyTests {
 
     @Test("the earnings budget counts whole shifts: 15.94 h of budget is three four-hour mornings, in the LP too")
     func earningsCapWholeShifts() throws {
-        var t = Tiny(hours: "09:00-13:00")
-        t.month = YearMonth("2027-07")!  // six months left in the year
-        var p = Tiny.person("P1", .staff, employment: .partTime)
-        p.contract.hourlyCost = 1150
-        p.contract.annualEarningsCap = 1_030_000
-        p.contract.earnedThisYear = 920_000  // 18,333 yen a month left: 15.94 hours
-        t.staff = [Tiny.person("S1", .supervisor), p]
-        t.flatNeed = ["a": 2]
+        // Six months left: 18,333 yen a month, 15.94 hours.
+        let t = Self.budgeted(month: "2027-07", rate: 1150, earned: 920_000)
         let model = RosterModel(try t.problem())
         let program = model.program
         let row = try #require(program.rows.first { $0.name == "wholeShifts[P1,earnings,4h]" })
