@@ -195,13 +195,13 @@ public struct RosterSolver: Sendable {
     /// Under a time limit it gets the first half; when that does not prove the roster
     /// optimal, the second half goes to the neighbourhood search started from its
     /// roster (`RosterSearch`, the large centres' method; every step warm-started, so
-    /// never worse) or, when it found none, from the search's own construction; the
-    /// bound stays the branch and cut's. Months of Nankoku
-    /// prove in 2–9 s, well inside the half; where the bound stalls at the root's,
-    /// the incumbent is what the rest of the time is for (2027-07: the branch and cut
-    /// alone 2355.55 at 60 s and 2354.20 at 120 s; polished from its 60-s roster,
-    /// 2350.1 three seconds later and 2349.04 by the end). Not for repairs and sweeps
-    /// (`reduce`), whose kept part the search would have to respect as fixed.
+    /// never worse) or, when it found none, from the search's own construction, while
+    /// the other core races a second branch and cut under pseudo-cost branching whose
+    /// bound counts too (session 25: 2027-02, left on a plateau by Driebeck–Tomlin, is
+    /// proved by it). Months of Nankoku prove in 5–18 s, well inside the half
+    /// (2026-12 … 2028-03 but 2027-02; Docs/Formulation.md "Every month"). Not for
+    /// repairs and sweeps (`reduce`), whose kept part the search would have to respect
+    /// as fixed.
     func branchAndCut(_ model: RosterModel, options: SolveOptions, progress: ((SolveProgress) -> Void)?) throws -> Solution {
         guard !reduce, let limit = options.timeLimit else { return try glpk(model.branchAndCutProgram, options: options, progress: progress) }
         let clock = ContinuousClock(), started = clock.now
