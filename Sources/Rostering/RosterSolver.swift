@@ -205,9 +205,10 @@ public struct RosterSolver: Sendable {
     func branchAndCut(_ model: RosterModel, options: SolveOptions, progress: ((SolveProgress) -> Void)?) throws -> Solution {
         guard !reduce, let limit = options.timeLimit else { return try glpk(model.branchAndCutProgram, options: options, progress: progress) }
         let clock = ContinuousClock(), started = clock.now
+        let program = model.branchAndCutProgram
         var first = options
         first.timeLimit = 0.5 * limit
-        var solution = try glpk(model.branchAndCutProgram, options: first, progress: progress)
+        var solution = try glpk(program, options: first, progress: progress)
         // Cut off with a roster, the search polishes it; cut off before its first roster (a small
         // limit), the search builds its own (greedy, then neighbourhoods) rather than give up.
         guard solution.stopReason == .timeLimit, solution.status == .feasible || solution.status == .noSolution else { return solution }
@@ -222,12 +223,11 @@ public struct RosterSolver: Sendable {
         // since it finds its first roster late.
         let race = Locked<Solution?>(nil)
         let raced = DispatchSemaphore(value: 0)
-        var again = options
-        again.branching = .pseudoCost
-        again.timeLimit = max(0.5, limit - spent)
-        let program = model.branchAndCutProgram
-        let solver = self, raceOptions = again
-        Thread {
+        var raceOptions = options
+        raceOptions.branching = .pseudoCost
+        raceOptions.timeLimit = polish.timeLimit
+        let solver = self
+        Thread { [raceOptions] in
             let s = try? solver.glpk(program, options: raceOptions)
             race.update { $0 = s }
             raced.signal()
