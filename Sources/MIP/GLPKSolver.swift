@@ -375,11 +375,14 @@ final class SearchContext {
         var now = elapsed()
         if let rate {
             // The problem the tree works on (GLPK's presolved copy, when it presolves) counts the iterations.
-            // A node costs more than its few iterations (GLPK's bookkeeping, the LP's set-up): `nodeWork` of them.
-            work = max(work, (Double(glp_get_it_cnt(prob)) + SolveOptions.nodeWork * Double(total)) / rate)
+            // A node costs more than its few iterations (GLPK's bookkeeping, the LP's set-up): `workPerNode` of them.
+            work = max(work, (Double(glp_get_it_cnt(prob)) + options.workPerNode * Double(total)) / rate)
             now = work
         }
         if let limit = options.timeLimit, now >= limit {
+            glp_ios_terminate(tree)
+        }
+        if options.rival?.isFinished == true {
             glp_ios_terminate(tree)
         }
         if let progress, improved || now - lastReport >= options.progressInterval {

@@ -24,18 +24,29 @@ public struct SolveOptions: Sendable, Equatable {
     /// Which open node to take next.
     public var backtracking: Backtracking = .bestLocalBound
     /// Deterministic work: when set, `timeLimit` counts GLPK's work instead of the clock —
-    /// simplex iterations plus `nodeWork` per branch-and-cut node, each weighted by the
+    /// simplex iterations plus `workPerNode` per branch-and-cut node, each weighted by the
     /// program's (rows + columns) / 1,000, `workRate` of them to a "second" — and a
     /// solution's `seconds` is the work it took in the same unit. The same program and options then give the same
     /// answer on any machine and under any load (GLPK is deterministic; only its clock
     /// was not). A branch and cut stops at the first node after the budget is spent.
     public var workRate: Double? = nil
+    /// Another solve of the same program running alongside (a portfolio): once it has
+    /// finished, this one stops at its next branch-and-cut node (as at its time limit).
+    public var rival: Rival? = nil
     /// The work rate of `--deterministic`: simplex iterations of a program of 1,000 rows and
     /// columns to a second (GLPK 5 on one core of the team's machine, with the other busy).
     public static let defaultWorkRate: Double = 40_000
     /// What one branch-and-cut node counts, in simplex iterations, under a work rate
     /// (fitted with the size weighting, `GLPKSolver.workSize`).
     public static let nodeWork: Double = 13
+    /// What a node counts under pseudo-cost branching: GLPK prices each new candidate by a few
+    /// dual simplex iterations on a copy of the whole problem, whose copying and factorising its
+    /// iteration count does not see. Fitted on Nankoku's February and July 2027 (session 26):
+    /// 545–570 iterations' worth a node beyond those counted, at 20,000–24,000 rows and columns.
+    public static let pseudoCostNodeWork: Double = 560
+
+    /// What one node counts under these options' branching rule.
+    public var workPerNode: Double { branching == .pseudoCost ? Self.pseudoCostNodeWork : Self.nodeWork }
 
     public enum Branching: String, Sendable, CaseIterable { case firstFractional, lastFractional, mostFractional, driebeckTomlin, pseudoCost }
     public enum Backtracking: String, Sendable, CaseIterable { case depthFirst, breadthFirst, bestLocalBound, bestProjection }
@@ -101,4 +112,20 @@ public struct SolveProgress: Sendable, Equatable {
         self.gap = gap
         self.nodes = nodes
     }
+}
+
+/// A solve running beside another of the same program (a portfolio): once one has finished
+/// (proved its answer), `finish()` tells the other, which stops at its next branch-and-cut
+/// node. The caller decides whose answer counts; under a work rate it must not depend on
+/// which thread ran faster (`RosterSolver.branchAndCut` lets only one side be stopped).
+public final class Rival: Sendable, Equatable {
+    private let finished = Locked(false)
+
+    public init() {}
+
+    public var isFinished: Bool { finished.value }
+
+    public func finish() { finished.value = true }
+
+    public static func == (a: Rival, b: Rival) -> Bool { a === b }
 }

@@ -71,8 +71,10 @@ public struct RosterSearch: Sendable {
     /// `awaitOffers`: called once, when 30% of the time is spent, before the offers are
     /// read — with a work rate, the search waits there for the bound's roundings, so
     /// that what it sees does not depend on which thread ran faster.
+    /// `stop`: asked before each neighbourhood; true ends the search there (another
+    /// thread has proved the roster cannot be bettered).
     public func solve(offers: Locked<[[Double]]>? = nil, shared: Locked<Incumbent?>? = nil, start: [Double]? = nil,
-                      sweepFirst: Bool = true, awaitOffers: (() -> Void)? = nil,
+                      sweepFirst: Bool = true, awaitOffers: (() -> Void)? = nil, stop: (() -> Bool)? = nil,
                       progress: ((SolveProgress) -> Void)? = nil) throws -> (Solution, Report) {
         let watch = Stopwatch(rate: workRate)
         func elapsed() -> Double { watch.elapsed }
@@ -224,7 +226,7 @@ public struct RosterSearch: Sendable {
         var polish: [Int] = []  // days to re-solve next, after a pattern neighbourhood changed their week
         var patternShare = 1.0  // the share of `patterned` a pattern neighbourhood opens
         var awaited = awaitOffers == nil
-        while elapsed() < timeLimit - 0.5 {
+        while elapsed() < timeLimit - 0.5, stop?() != true {
             if !awaited, elapsed() >= 0.3 * timeLimit {
                 awaited = true
                 awaitOffers?()

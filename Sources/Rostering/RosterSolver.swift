@@ -50,6 +50,14 @@ public struct RosterSolver: Sendable {
     /// Take the fixed part of the program out before GLPK sees it (`LinearProgram.reduced()`):
     /// for repairs and what-if runs, where most of the month is fixed.
     public var reduce = false
+    /// A month's branch and cut runs a second one on the other core, under pseudo-cost
+    /// branching (`branchAndCut`). On by default; off to see one rule alone.
+    public var race = true
+    /// The share of the limit after which the race starts, unless the first branch and cut has
+    /// finished (`branchAndCut`). Not at once: on this team's two cores a second GLPK beside the
+    /// first slows it by half again to double (2027-07: 24.1 s against 10.8 s), and most months
+    /// prove within 15% of the default 120 s.
+    static let raceStart = 0.15
     public static let automaticThreshold = 30_000
 
     public init(options: SolveOptions = SolveOptions(timeLimit: 60), method: Method = .automatic, reduce: Bool = false) {
@@ -191,88 +199,143 @@ public struct RosterSolver: Sendable {
                             columns: model.program.columns.count, rows: model.program.rows.count, search: summary)
     }
 
-    /// One branch and cut over the whole month (`RosterModel.branchAndCutProgram`).
-    /// Under a time limit it gets the first half; when that does not prove the roster
-    /// optimal, the second half goes to the neighbourhood search started from its
-    /// roster (`RosterSearch`, the large centres' method; every step warm-started, so
-    /// never worse) or, when it found none, from the search's own construction, while
-    /// the other core races a second branch and cut under pseudo-cost branching whose
-    /// bound counts too (session 25: 2027-02, left on a plateau by Driebeck–Tomlin, is
-    /// proved by it). Months of Nankoku prove in 5–18 s, well inside the half
-    /// (2026-12 … 2028-03 but 2027-02; Docs/Formulation.md "Every month"). Not for
-    /// repairs and sweeps (`reduce`), whose kept part the search would have to respect
-    /// as fixed.
-    func branchAndCut(_ model: RosterModel, options: SolveOptions, progress: ((SolveProgress) -> Void)?) throws -> Solution {
+    /// One branch and cut over the whole month (`RosterModel.branchAndCutProgram`), run as
+    /// a portfolio of two on the two cores. Under a time limit, Driebeck–Tomlin branching
+    /// gets the first half here, and pseudo-cost branching the rest of the limit on the
+    /// other core once the first has spent `raceStart` of it. The one that finishes first
+    /// (proves its answer) stops the other (`Rival`), and its answer is the answer. Under a
+    /// work rate only the race is
+    /// stopped, so that whether each finishes is decided by its own work, not by which
+    /// thread ran faster: Driebeck–Tomlin's answer if it finishes in its half, else the
+    /// race's if it finishes in the limit. When the first half ends without a proof, the
+    /// second goes to the neighbourhood search started from its roster (`RosterSearch`,
+    /// the large centres' method; every step warm-started, so never worse), or from the
+    /// search's own construction when it found none, until the race finishes or the time
+    /// is up; then the better roster counts, and the higher bound. Months of Nankoku prove
+    /// in 4–17 s under Driebeck–Tomlin but 2027-02, left on a plateau of half-integral
+    /// LPs, which pseudo-costs prove in about 45 s more (sessions 25–26; Docs/Formulation.md
+    /// "Every month"). Not for repairs and sweeps (`reduce`), whose kept part the search
+    /// would have to respect as fixed.
+    /// `firstShare`: Driebeck–Tomlin's share of the limit (a half; tests give it less).
+    func branchAndCut(_ model: RosterModel, options: SolveOptions, firstShare: Double = 0.5,
+                      progress: ((SolveProgress) -> Void)?) throws -> Solution {
         guard !reduce, let limit = options.timeLimit else { return try glpk(model.branchAndCutProgram, options: options, progress: progress) }
         let clock = ContinuousClock(), started = clock.now
+        let trace = ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil
         let program = model.branchAndCutProgram
-        var first = options
-        first.timeLimit = 0.5 * limit
-        var solution = try glpk(program, options: first, progress: progress)
-        // Cut off with a roster, the search polishes it; cut off before its first roster (a small
-        // limit), the search builds its own (greedy, then neighbourhoods) rather than give up.
-        guard solution.stopReason == .timeLimit, solution.status == .feasible || solution.status == .noSolution else { return solution }
-        let found = solution.status == .feasible ? solution.objective : nil
-        // Seconds, or with a work rate GLPK's work: the search counts the same way.
-        let spent = options.workRate == nil ? Self.seconds(clock.now - started) : solution.seconds
-        var polish = RosterSearch(model: model, timeLimit: max(0.5, limit - spent))
-        polish.workRate = options.workRate
-        // The other core: the same branch and cut again from scratch, branching by pseudo-costs,
-        // for the same time. Its bound counts too (both are bounds of one programme), and it
-        // proves what Driebeck–Tomlin leaves on a plateau (2027-02); it is not the first run,
-        // since it finds its first roster late.
+        let byWork = options.workRate != nil
+        @Sendable func finished(_ s: Solution) -> Bool { s.stopReason != .timeLimit }
+        // The other core: the same programme from scratch under pseudo-costs, which find their first
+        // roster late (so it is not the one the search polishes) but prove what Driebeck–Tomlin
+        // leaves on a plateau (2027-02).
+        let ours = Rival(), theirs = Rival()
         let race = Locked<Solution?>(nil)
         let raced = DispatchSemaphore(value: 0)
         var raceOptions = options
         raceOptions.branching = .pseudoCost
-        raceOptions.timeLimit = polish.timeLimit
+        raceOptions.rival = ours
         let solver = self
-        Thread { [raceOptions] in
+        // The race starts once Driebeck–Tomlin has spent `raceStart` of the limit without a proof
+        // (most months prove before, and run alone), or when it stops, whichever comes first.
+        let delay = Self.raceStart
+        let go = DispatchSemaphore(value: 0)
+        let startedAt = Locked<Double?>(nil)  // Driebeck–Tomlin's seconds (or work) when the race started
+        let thread = Thread { [raceOptions] in
+            go.wait()
+            guard !ours.isFinished else { raced.signal(); return }
+            var raceOptions = raceOptions
+            raceOptions.timeLimit = max(0.5, limit - (startedAt.value ?? 0))
             let s = try? solver.glpk(program, options: raceOptions)
-            race.update { $0 = s }
+            race.value = s
+            if let s, finished(s) { theirs.finish() }
             raced.signal()
-        }.start()
+        }
+        thread.stackSize = 64 << 20
+        if self.race { thread.start() } else { raced.signal() }
+        /// The race's answer when it finished first; its seconds the clock's unless counted in work.
+        func raceWon() -> Solution? {
+            guard var r = race.value, finished(r) else { return nil }
+            r.seconds = byWork ? (startedAt.value ?? 0) + r.seconds : Self.seconds(clock.now - started)
+            if trace {
+                FileHandle.standardError.write(Data(String(format: "race: pseudo-costs finished first, %@ %.3f in %.2f\n",
+                                                           r.status.rawValue, r.objective ?? Double.nan, r.seconds).utf8))
+            }
+            return r
+        }
+
+        var first = options
+        first.timeLimit = firstShare * limit
+        if !byWork { first.rival = theirs }
+        func start(at seconds: Double) {
+            guard startedAt.value == nil else { return }
+            startedAt.value = seconds
+            go.signal()
+        }
+        if delay <= 0 { start(at: 0) }
+        var solution = try glpk(program, options: first, progress: { p in
+            if p.seconds >= delay * limit { start(at: byWork ? p.seconds : Self.seconds(clock.now - started)) }
+            progress?(p)
+        })
+        if finished(solution) {
+            ours.finish()
+            start(at: solution.seconds)
+            raced.wait()
+            if !byWork { solution.seconds = Self.seconds(clock.now - started) }
+            return solution
+        }
+        start(at: byWork ? solution.seconds : Self.seconds(clock.now - started))
+        // The race finished first (and on the clock stopped this one).
+        if theirs.isFinished {
+            raced.wait()
+            return raceWon()!
+        }
+        // Cut off with a roster, the search polishes it; cut off before its first roster (a small
+        // limit), the search builds its own (greedy, then neighbourhoods) rather than give up.
+        guard solution.status == .feasible || solution.status == .noSolution else {
+            ours.finish()
+            raced.wait()
+            return solution
+        }
+        let found = solution.status == .feasible ? solution.objective : nil
+        // Seconds, or with a work rate GLPK's work: the search counts the same way.
+        let spent = byWork ? solution.seconds : Self.seconds(clock.now - started)
+        var polish = RosterSearch(model: model, timeLimit: max(0.5, limit - spent))
+        polish.workRate = options.workRate
         let bound = solution.bound
         func gap(_ o: Double) -> Double? { bound.map { Self.gap(o, bound: $0) } }
-        let (polished, report) = try polish.solve(start: found == nil ? nil : solution.values, progress: { p in
+        // The polish stops once the race finishes: its answer is then the answer.
+        let (polished, report) = try polish.solve(start: found == nil ? nil : solution.values, stop: { theirs.isFinished },
+                                                  progress: { p in
             progress?(SolveProgress(seconds: spent + p.seconds, incumbent: p.incumbent, bound: bound,
                                     gap: p.incumbent.flatMap(gap), nodes: solution.nodes))
         })
-        if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+        if trace {
             FileHandle.standardError.write(Data(String(format: "polish: branch and cut %.3f, search %.3f (%d neighbourhoods, %d improvements)\n",
                                                        found ?? Double.nan, polished.objective ?? Double.nan, report.neighbourhoods, report.improvements).utf8))
         }
+        raced.wait()
+        if let r = raceWon() { return r }
         if let o = polished.objective, o < (found ?? .infinity) - 1e-9 * max(1, abs(o)) {
             solution.values = polished.values
             solution.objective = o
-            solution.gap = gap(o)
             solution.status = .feasible
         }
-        raced.wait()
         if let r = race.value {
-            if ProcessInfo.processInfo.environment["KINMU_TRACE"] != nil {
+            if trace {
                 FileHandle.standardError.write(Data(String(format: "race: pseudo-costs %@ %.3f, bound %.3f\n", r.status.rawValue,
                                                            r.objective ?? Double.nan, r.bound ?? Double.nan).utf8))
             }
-            // A strictly better roster is taken; an equal one leaves ours (the first half's, reproducible).
+            // A strictly better roster is taken; an equal one leaves ours (the first half's, polished).
             if let o = r.objective, o < (solution.objective ?? .infinity) - 1e-9 * max(1, abs(o)) {
                 solution.values = r.values
                 solution.objective = o
                 solution.status = .feasible
             }
-            let b = r.status == .optimal ? r.objective : r.bound
-            if let b, b > (solution.bound ?? -.infinity) { solution.bound = b }
-            if let o = solution.objective, let b = solution.bound {
-                solution.gap = Self.gap(o, bound: b)
-                if r.status == .optimal, o <= b + 1e-9 * max(1, abs(o)) {
-                    solution.status = .optimal
-                    solution.stopReason = .completed
-                    solution.bound = o
-                    solution.gap = 0
-                }
-            }
+            if let b = r.bound, b > (solution.bound ?? -.infinity) { solution.bound = b }
         }
-        solution.seconds = options.workRate == nil ? Self.seconds(clock.now - started) : spent + polished.seconds
+        if let o = solution.objective, let b = solution.bound { solution.gap = Self.gap(o, bound: b) }
+        solution.stopReason = .timeLimit
+        solution.seconds = byWork ? spent + polished.seconds : Self.seconds(clock.now - started)
         return solution
     }
 
@@ -345,7 +408,7 @@ public struct RosterSolver: Sendable {
         // With a work rate the search waits for the bound's roundings at a fixed point of its
         // work, and the bound is awaited to the end: the answer does not depend on the clock.
         let awaitBound = rate == nil ? nil : { boundDone.wait(); boundDone.signal() }
-        var (solution, report) = try search.solve(offers: offers, shared: shared, awaitOffers: awaitBound) { progress?($0) }
+        var (solution, report) = try search.solve(offers: offers, shared: shared, awaitOffers: awaitBound, progress: { progress?($0) })
         if rate != nil {
             boundDone.wait()
         } else {

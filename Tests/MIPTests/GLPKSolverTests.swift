@@ -41,6 +41,24 @@ struct KnownOptimaTests {
         #expect(throws: MIPError.self) { try GLPKSolver().solve(program, options: o) }
     }
 
+    @Test("a rival that has finished stops the solve at its next node, as its time limit would")
+    func rival() throws {
+        let program = Instances.hardKnapsack()
+        var o = SolveOptions(timeLimit: 0.2)
+        o.workRate = 10_000
+        let alone = try GLPKSolver().solve(program, options: o)
+        #expect(alone.seconds >= 0.2 && alone.nodes > 1)  // runs to its limit
+        o.rival = Rival()
+        #expect(try GLPKSolver().solve(program, options: o).values == alone.values)  // running: no effect
+        o.rival!.finish()
+        let stopped = try GLPKSolver().solve(program, options: o)
+        #expect(stopped.stopReason == .timeLimit && stopped.nodes <= 1 && stopped.seconds < 0.2)
+        var clock = SolveOptions(timeLimit: 60)
+        clock.rival = o.rival
+        let first = try GLPKSolver().solve(program, options: clock)
+        #expect(first.stopReason == .timeLimit && first.nodes <= 1)
+    }
+
     @Test("a weighted set cover picks the single set that covers everything (cost 5)")
     func setCover() throws {
         let s = try solver.solve(Instances.setCover())
