@@ -738,6 +738,7 @@ public struct RosterSearch: Sendable {
             let k = ledger.upper.count
             ledger.upper.append(row.upper)
             ledger.activity.append(0)
+            ledger.names.append(row.name)
             for t in row.terms where isWork[t.column.index] { ledger.rowsOf[t.column.index].append((k, t.coefficient)) }
         }
         return ledger
@@ -828,6 +829,7 @@ public struct RosterSearch: Sendable {
         var want: [[[Int]]] = classes.map { c in problem.days.indices.map { d in model.work[c[0]][d].map { _ in 0 } } }
         var missing = [Int](repeating: 0, count: classes.count)
         var deficit: [(k: Int, o: Int, short: Int)] = [], lent = 0
+        var blockers: [String: Int] = [:]
         let weeks = model.weeks.map(\.days)
         var weekOf = [Int](repeating: 0, count: problem.days.count)
         for (n, w) in weeks.enumerated() { for d in w { weekOf[d] = n } }
@@ -868,6 +870,13 @@ public struct RosterSearch: Sendable {
                 for (p, q, _) in candidates where left > 0 && fits(model.work[p][d][q]) {
                     take(p, d, q)
                     left -= 1
+                }
+                if left > 0, trace {
+                    for p in classes[k] where working[p][d] == nil {
+                        blockers[ledger.blocking(model.work[p][d][o]), default: 0] += 1
+                    }
+                    let busy = classes[k].filter { working[$0][d] != nil && working[$0][d] != o }.count
+                    blockers["busy elsewhere", default: 0] += busy
                 }
                 missing[k] += left
                 missingWeek[k][weekOf[d]] += left
@@ -947,6 +956,9 @@ public struct RosterSearch: Sendable {
         if trace {
             FileHandle.standardError.write(Data(String(format: "search: LP rounded: %d shifts lent to people alike, %d short of the counts, deviations cut by %d staff-hours in class-week MIPs\n",
                                                        lent, missing.reduce(0, +), repaired).utf8))
+            // Why the counts went unfilled: per member not on the shift, the family of the row it would break.
+            let why = blockers.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
+            FileHandle.standardError.write(Data("search: LP rounded: what stops members of a short class: \(why.joined(separator: ", "))\n".utf8))
         }
         let shifts = watch.elapsed
         placeBreaks(working, into: &chosen)
@@ -1117,6 +1129,14 @@ struct CapacityLedger {
     /// Per column: the capacity rows it is in, with its coefficient.
     var rowsOf: [[(Int, Double)]]
     var upper: [Double] = [], activity: [Double] = []
+    /// Per row: its name in the program (for the trace).
+    var names: [String] = []
+
+    /// The family of the first row that taking `x` would break ("closed" when its bounds forbid it).
+    func blocking(_ x: ColumnID) -> String {
+        if !open[x.index] { return "closed" }
+        return rowsOf[x.index].first { activity[$0.0] + $0.1 > upper[$0.0] + 1e-9 }.map { String(names[$0.0].prefix { $0 != "[" }) } ?? "none"
+    }
 
     /// Whether taking shift `x` keeps every capacity row.
     func fits(_ x: ColumnID) -> Bool {
