@@ -204,14 +204,13 @@ public struct RosterSolver: Sendable {
     /// gets the first half here, and pseudo-cost branching the rest of the limit on the
     /// other core once the first has spent `raceStart` of it. The one that finishes first
     /// (proves its answer) stops the other (`Rival`), and its answer is the answer. Under a
-    /// work rate only the race is
-    /// stopped, so that whether each finishes is decided by its own work, not by which
-    /// thread ran faster: Driebeck–Tomlin's answer if it finishes in its half, else the
-    /// race's if it finishes in the limit. When the first half ends without a proof, the
-    /// second goes to the neighbourhood search started from its roster (`RosterSearch`,
-    /// the large centres' method; every step warm-started, so never worse), or from the
-    /// search's own construction when it found none, until the race finishes or the time
-    /// is up; then the better roster counts, and the higher bound. Months of Nankoku prove
+    /// work rate only the race is stopped, so that whether each finishes is decided by its
+    /// own work, not by which thread ran faster: Driebeck–Tomlin's answer if it finishes in
+    /// its half, else the race's if it finishes in the limit. When the first half ends
+    /// without a proof, the second goes to the neighbourhood search started from its roster
+    /// (`RosterSearch`, the large centres' method; every step warm-started, so never worse),
+    /// or from the search's own construction when it found none, until the race finishes or
+    /// the time is up; then the better roster counts, and the higher bound. Months of Nankoku prove
     /// in 4–17 s under Driebeck–Tomlin but 2027-02, left on a plateau of half-integral
     /// LPs, which pseudo-costs prove in about 45 s more (sessions 25–26; Docs/Formulation.md
     /// "Every month"). Not for repairs and sweeps (`reduce`), whose kept part the search
@@ -270,6 +269,11 @@ public struct RosterSolver: Sendable {
             guard startedAt.value == nil else { return }
             startedAt.value = seconds
             go.signal()
+        }
+        // Whatever happens here (an error included), the race is released and told to stop.
+        defer {
+            ours.finish()
+            start(at: 0)
         }
         if delay <= 0 { start(at: 0) }
         var solution = try glpk(program, options: first, progress: { p in
@@ -333,7 +337,10 @@ public struct RosterSolver: Sendable {
             }
             if let b = r.bound, b > (solution.bound ?? -.infinity) { solution.bound = b }
         }
-        if let o = solution.objective, let b = solution.bound { solution.gap = Self.gap(o, bound: b) }
+        if let o = solution.objective, let b = solution.bound {
+            solution.gap = Self.gap(o, bound: b)
+            if solution.gap == 0 { solution.status = .optimal }  // as GLPK reports a roster on its bound
+        }
         solution.stopReason = .timeLimit
         solution.seconds = byWork ? spent + polished.seconds : Self.seconds(clock.now - started)
         return solution
