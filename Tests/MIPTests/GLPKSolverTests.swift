@@ -20,11 +20,16 @@ struct KnownOptimaTests {
         #expect(lp.violatedRows(s.values).isEmpty)
     }
 
+    /// The hard knapsack and options that stop it after `workLimit` units of work (10,000 iterations a unit).
+    static func hardKnapsack(workLimit: Double) -> (LinearProgram, SolveOptions) {
+        var o = SolveOptions(timeLimit: workLimit)
+        o.workRate = 10_000
+        return (Instances.hardKnapsack(), o)
+    }
+
     @Test("a work limit stops branch and cut at the same point every time, and counts its work")
     func workLimit() throws {
-        let program = Instances.hardKnapsack()
-        var o = SolveOptions(timeLimit: 0.05)
-        o.workRate = 10_000
+        var (program, o) = Self.hardKnapsack(workLimit: 0.05)
         let a = try GLPKSolver().solve(program, options: o)
         let b = try GLPKSolver().solve(program, options: o)
         #expect(a.stopReason == .timeLimit)
@@ -43,9 +48,7 @@ struct KnownOptimaTests {
 
     @Test("a rival that has finished stops the solve at its next node, as its time limit would")
     func rival() throws {
-        let program = Instances.hardKnapsack()
-        var o = SolveOptions(timeLimit: 0.2)
-        o.workRate = 10_000
+        var (program, o) = Self.hardKnapsack(workLimit: 0.2)
         let alone = try GLPKSolver().solve(program, options: o)
         #expect(alone.seconds >= 0.2 && alone.nodes > 1)  // runs to its limit
         o.rival = Rival()
