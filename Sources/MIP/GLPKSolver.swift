@@ -379,10 +379,8 @@ final class SearchContext {
             work = max(work, (Double(glp_get_it_cnt(prob)) + options.workPerNode * Double(total)) / rate)
             now = work
         }
-        if let limit = options.timeLimit, now >= limit {
-            glp_ios_terminate(tree)
-        }
-        if options.rival?.isFinished == true {
+        // At the limit, or once a solve alongside has finished (`Rival`).
+        if options.timeLimit.map({ now >= $0 }) == true || options.rival?.isFinished == true {
             glp_ios_terminate(tree)
         }
         if let progress, improved || now - lastReport >= options.progressInterval {

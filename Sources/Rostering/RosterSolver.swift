@@ -236,7 +236,6 @@ public struct RosterSolver: Sendable {
         let solver = self
         // The race starts once Driebeck–Tomlin has spent `raceStart` of the limit without a proof
         // (most months prove before, and run alone), or when it stops, whichever comes first.
-        let delay = Self.raceStart
         let go = DispatchSemaphore(value: 0)
         let startedAt = Locked<Double?>(nil)  // Driebeck–Tomlin's seconds (or work) when the race started
         let thread = Thread { [raceOptions] in
@@ -270,19 +269,18 @@ public struct RosterSolver: Sendable {
             startedAt.value = seconds
             go.signal()
         }
-        // Whatever happens here (an error included), the race is released and told to stop.
-        defer {
+        /// Tells the race to stop (releasing it first if it has not started).
+        func release() {
             ours.finish()
             start(at: 0)
         }
-        if delay <= 0 { start(at: 0) }
+        defer { release() }  // whatever happens here, an error included
         var solution = try glpk(program, options: first, progress: { p in
-            if p.seconds >= delay * limit { start(at: byWork ? p.seconds : Self.seconds(clock.now - started)) }
+            if p.seconds >= Self.raceStart * limit { start(at: byWork ? p.seconds : Self.seconds(clock.now - started)) }
             progress?(p)
         })
         if finished(solution) {
-            ours.finish()
-            start(at: solution.seconds)
+            release()
             raced.wait()
             if !byWork { solution.seconds = Self.seconds(clock.now - started) }
             return solution
@@ -296,7 +294,7 @@ public struct RosterSolver: Sendable {
         // Cut off with a roster, the search polishes it; cut off before its first roster (a small
         // limit), the search builds its own (greedy, then neighbourhoods) rather than give up.
         guard solution.status == .feasible || solution.status == .noSolution else {
-            ours.finish()
+            release()
             raced.wait()
             return solution
         }
@@ -341,7 +339,6 @@ public struct RosterSolver: Sendable {
             solution.gap = Self.gap(o, bound: b)
             if solution.gap == 0 { solution.status = .optimal }  // as GLPK reports a roster on its bound
         }
-        solution.stopReason = .timeLimit
         solution.seconds = byWork ? spent + polished.seconds : Self.seconds(clock.now - started)
         return solution
     }
