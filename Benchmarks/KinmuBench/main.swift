@@ -38,16 +38,29 @@ if args.count > 2 && args[1] == "nrp" {
                  1000 * tree.pricingSeconds / Double(max(1, tree.rounds)), tree.lowestOpen, best, cg.inexact))
     exit(0)
 }
-// `kinmu-bench nrp-dive FILE...`: the assignment dive alone from the converged column generation, no clock: its
-// roster's objective and the seconds it took, per instance.
+// `kinmu-bench nrp-dive FILE...`: the dives alone from the converged column generation, no clock, per instance: the
+// assignment dive's roster and seconds; then the dive on whole schedules from the pool it leaves (as the solver runs
+// them), one employee at a time and (on a fresh column generation) a quarter at a time where none is nearly whole.
 if args.count > 2 && args[1] == "nrp-dive" {
+    func score(_ s: NRPSolution?, _ inst: NRPInstance) -> String {
+        s.map { NRPEvaluator.evaluate($0, inst) }.map { $0.feasible ? "\($0.objective)" : "infeasible" } ?? "none"
+    }
     for file in args.dropFirst(2) {
         let (inst, cg, cgSeconds, elapsed) = try converged(file)
         var last = ""
         let s = try cg.assignmentDive(until: .infinity, elapsed: elapsed) { last = $0 }
-        let value = s.map { NRPEvaluator.evaluate($0, inst) }.map { $0.feasible ? "\($0.objective)" : "infeasible" } ?? "none"
-        print(String(format: "%@: bound %.2f (%.2f s); assignment dive %@ in %.2f s;%@", inst.name, cg.bound, cgSeconds, value,
-                     elapsed() - cgSeconds, last))
+        let dived = elapsed()
+        print(String(format: "%@: bound %.2f (%.2f s); assignment dive %@ in %.2f s;%@", inst.name, cg.bound, cgSeconds, score(s, inst),
+                     dived - cgSeconds, last))
+        var figures: [String] = []
+        for one in [true, false] {
+            let (_, pool, _, clock) = one ? (inst, cg, cgSeconds, elapsed) : try converged(file)
+            if !one { _ = try pool.assignmentDive(until: .infinity, elapsed: clock) }
+            let started = clock()
+            let d = try pool.dive(until: .infinity, oneAtATime: one, elapsed: clock)
+            figures.append(String(format: "%@ %@ in %.2f s", one ? "one at a time" : "a quarter at a time", score(d, inst), clock() - started))
+        }
+        print("  then the schedule dive: " + figures.joined(separator: "; "))
     }
     exit(0)
 }
