@@ -54,7 +54,8 @@ if args.count > 2 && args[1] == "nrp-dive" {
                      dived - cgSeconds, last))
         var figures: [String] = []
         for one in [true, false] {
-            let (_, pool, _, clock) = one ? (inst, cg, cgSeconds, elapsed) : try converged(file)
+            // The quarter rule on a fresh column generation, its single-day dive run first as above.
+            let (pool, clock) = one ? (cg, elapsed) : try { let c = try converged(file); return (c.1, c.elapsed) }()
             if !one { _ = try pool.assignmentDive(until: .infinity, elapsed: clock) }
             let started = clock()
             let d = try pool.dive(until: .infinity, oneAtATime: one, elapsed: clock)
