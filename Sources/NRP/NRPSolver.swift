@@ -244,7 +244,9 @@ public struct NRPSolver: Sendable {
         // kinds, alternating: a few employees over the whole horizon, and every
         // employee over a window of days. Each sub-MIP kind's size grows while its
         // sub-problems solve to optimality quickly and shrinks when one runs out
-        // of time, so the sub-MIPs stay as large as GLPK can finish.
+        // of time, so the sub-MIPs stay as large as GLPK can finish. Where the
+        // tree's thread finds its nodes cheap there are no sub-MIPs: every
+        // neighbourhood is branch and price (`branchAndPriceTurn`).
         // Where the column generation was far from converged (`sweep`, step 2) the
         // pool is too thin for branch and price or dives to pay, and every
         // neighbourhood is a window of days for everyone, swept through the horizon
@@ -285,7 +287,8 @@ public struct NRPSolver: Sendable {
                 if bestValue < currentValue { current = best!; currentValue = bestValue }
                 continue
             }
-            if !sweep && (iteration % 3 == 1 || localAgain) {
+            if !sweep && Self.branchAndPriceTurn(iteration: iteration, localAgain: localAgain,
+                                                 cheapTree: treeThread != nil && treeIsCheap()) {
                 if treeIsCheap() {
                     // Branch and price, in turn over a share of the staff (the others kept), over a window of
                     // days for everyone, and over the whole programme within so many changed employee-days
@@ -387,6 +390,17 @@ public struct NRPSolver: Sendable {
         }
         log.append(String(format: "%6.2fs LNS: %d neighbourhoods", elapsed(), iteration))
         return try finish()
+    }
+
+    /// Whether the search's neighbourhood `iteration` is one of branch and price (or, where the tree is dear, the
+    /// day dive over half the staff) rather than a sub-MIP: every third, every one after local branching improved
+    /// (its chain), and every one where the tree's thread measures its nodes cheap (`cheapTree`). There the
+    /// branch-and-price regions (15–26 staff, or 14–25 days for everyone, searched exactly) hold what the sub-MIPs
+    /// (3–9 staff or 4–9 days, 3 s of GLPK) can reach, and on instance 8 the sub-MIPs found nothing from 1,307 on
+    /// while taking a third of the search's time from local branching (session 28). Without the tree's thread
+    /// (a run the seed decides) the rule is the old one, every third.
+    static func branchAndPriceTurn(iteration: Int, localAgain: Bool, cheapTree: Bool) -> Bool {
+        cheapTree || localAgain || iteration % 3 == 1
     }
 
     /// The sweep's window at `at` of `length` days (the horizon's last `length` days where it would run past

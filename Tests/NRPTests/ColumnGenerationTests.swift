@@ -528,4 +528,12 @@ struct NRPBranchAndPriceTests {
             #expect(covered == Set(0..<horizon), "length \(length), horizon \(horizon)")
         }
     }
+
+    @Test("where the tree's thread finds its nodes cheap every neighbourhood is branch and price; elsewhere every third, and the chain")
+    func branchAndPriceTurns() {
+        let iterations = Array(1...12)
+        #expect(iterations.allSatisfy { NRPSolver.branchAndPriceTurn(iteration: $0, localAgain: false, cheapTree: true) })
+        #expect(iterations.filter { NRPSolver.branchAndPriceTurn(iteration: $0, localAgain: false, cheapTree: false) } == [1, 4, 7, 10])
+        #expect(iterations.allSatisfy { NRPSolver.branchAndPriceTurn(iteration: $0, localAgain: true, cheapTree: false) })
+    }
 }
