@@ -397,7 +397,7 @@ public struct NRPSolver: Sendable {
     /// (its chain), and every one where the tree's thread measures its nodes cheap (`cheapTree`). There the
     /// branch-and-price regions (15–26 staff, or 14–25 days for everyone, searched exactly) hold what the sub-MIPs
     /// (3–9 staff or 4–9 days, 3 s of GLPK) can reach, and on instance 8 the sub-MIPs found nothing from 1,307 on
-    /// while taking a third of the search's time from local branching (session 28). Without the tree's thread
+    /// while taking a quarter to two-fifths of the search's time (session 28). Without the tree's thread
     /// (a run the seed decides) the rule is the old one, every third.
     static func branchAndPriceTurn(iteration: Int, localAgain: Bool, cheapTree: Bool) -> Bool {
         cheapTree || localAgain || iteration % 3 == 1
