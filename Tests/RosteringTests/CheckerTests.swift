@@ -127,10 +127,10 @@ struct RandomInstanceTests {
         let base = Int(rng.next() % 2)
         t.need = { _, time, s in s == "a" ? 1 + base + (time.minutes < 12 * 60 ? 1 : 0) : Int(time.minutes / 60) % 2 }
         do {
-            // The checker judges whatever comes back: a 2% gap is plenty. The limit is three times what seed 6 (the
-            // slowest, never within 2% of its bound) needs alone in a debug build for a roster — branch and cut's first
-            // in 2–5 s, in the half of the limit it has before the search takes over — because the suite runs its tests
-            // side by side on two cores: with 10 s, seed 6 once ended without a roster (session 28).
+            // The checker judges whatever comes back: a 2% gap is plenty. Seed 6 never gets within 2% of its bound, so it
+            // runs to the limit; alone in a debug build its branch and cut finds a first roster after 2–5 s, in the half of
+            // the limit it has before the search takes over. With 10 s, under the suite's load on two cores, it once
+            // ended without a roster (session 28), so the limit is 30 s.
             let r = try RosterSolver(options: SolveOptions(timeLimit: 30, relativeGap: 0.02)).solve(t.problem())
             #expect(r.solution.hasSolution)
             let v = t.checker.check(r.roster)
